@@ -1,0 +1,84 @@
+package dev.tributary.broker;
+
+import dev.tributary.config.HubProperties;
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/** Wires the broker: its configuration, the embedded server when enabled, and the connection factory. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    /** Each embedded broker in one JVM (tests start several) needs its own in-VM server id. */
+    private static final AtomicInteger VM_IDS = new AtomicInteger();
+
+    /** {@code broker.xml} as Artemis reads it, including its {@code ${name:default}} substitutions. */
+    @Bean
+    Configuration artemisConfiguration(BrokerProperties properties, ResourceLoader resources) throws Exception {
+        String url = resources.getResource(properties.config()).getURL().toString();
+        FileConfiguration configuration = new FileConfiguration();
+        FileDeploymentManager deployment = new FileDeploymentManager(url);
+        deployment.addDeployable(configuration);
+        deployment.readConfiguration();
+        return configuration;
+    }
+
+    @Bean
+    DeliveryPolicy deliveryPolicy(Configuration artemisConfiguration, HubProperties hub) {
+        AddressSettings settings = artemisConfiguration.getAddressSettings().get(hub.queues().events());
+        if (settings == null) {
+            settings = artemisConfiguration.getAddressSettings().getOrDefault("#", new AddressSettings());
+        }
+        return new DeliveryPolicy(settings.getMaxDeliveryAttempts());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnProperty(name = "tributary.broker.embedded", havingValue = "true", matchIfMissing = true)
+    HubEmbeddedBroker embeddedBroker(Configuration artemisConfiguration, BrokerProperties properties) throws Exception {
+        Path data = Path.of(properties.dataDir(), "broker").toAbsolutePath();
+        artemisConfiguration
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setNodeManagerLockDirectory(data.toString())
+                .setJMXManagementEnabled(false);
+        String vmUrl = "vm://" + VM_IDS.incrementAndGet();
+        artemisConfiguration.getAcceptorConfigurations().clear();
+        artemisConfiguration.addAcceptorConfiguration("in-vm", vmUrl);
+        if (properties.tcpPort() > 0) {
+            artemisConfiguration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + properties.tcpPort());
+        }
+        HubEmbeddedBroker server = new HubEmbeddedBroker(vmUrl);
+        server.setConfiguration(artemisConfiguration);
+        return server;
+    }
+
+    /**
+     * One caching factory for producers and consumers: Camel's transacted consumers then send
+     * their outgoing messages in the same broker transaction as the message they consume.
+     */
+    @Bean
+    @Primary
+    ConnectionFactory connectionFactory(BrokerProperties properties, ObjectProvider<HubEmbeddedBroker> embedded) {
+        HubEmbeddedBroker server = embedded.getIfAvailable();
+        String url = server == null ? properties.url() : server.vmUrl();
+        ActiveMQConnectionFactory target = new ActiveMQConnectionFactory(url, properties.user(), properties.password());
+        CachingConnectionFactory caching = new CachingConnectionFactory(target);
+        caching.setSessionCacheSize(properties.sessionCacheSize());
+        caching.setCacheConsumers(false);
+        return caching;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tributary.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code tributary.*}; every value has a default in {@code application.yml} and an
+ * environment variable to override it (documented in {@code config/README.md}).
+ */
+@ConfigurationProperties("tributary")
+public record HubProperties(
+        Map<String, Region> regions,
+        Queues queues,
+        Ingest ingest,
+        Map<String, Target> targets,
+        Delivery delivery) {
+
+    public HubProperties {
+        regions = regions == null ? Map.of() : Map.copyOf(regions);
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
+    }
+
+    /** A regional office allowed to send data; the map key is its id in URLs, e.g. {@code cn-east}. */
+    public record Region(String name, @DefaultValue("true") boolean enabled) {
+    }
+
+    /** Broker destinations: the inbound queue, the multicast events address and dead letters. */
+    public record Queues(
+            @DefaultValue("hub.inbound") String inbound,
+            @DefaultValue("hub.customer.events") String events,
+            @DefaultValue("4") int inboundConsumers) {
+    }
+
+    /** Limits of the ingest endpoint. */
+    public record Ingest(
+            @DefaultValue("1048576") int maxBodyBytes,
+            @DefaultValue("500") int maxBatch) {
+    }
+
+    /** An HQ system that receives canonical events; the map key (crm, erp) names its queue. */
+    public record Target(
+            String baseUrl,
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("10s") Duration responseTimeout,
+            @DefaultValue("4") int consumers) {
+    }
+
+    /** Quick in-route retries before a transient failure is rolled back to the broker. */
+    public record Delivery(
+            @DefaultValue("2") int routeRetries,
+            @DefaultValue("200ms") Duration routeRetryDelay,
+            @DefaultValue("5s") Duration maxRetryAfter) {
+    }
+
+    /** Queue on the events address that feeds one target, e.g. {@code crm.outbound}. */
+    public static String outboundQueue(String target) {
+        return target + ".outbound";
+    }
+
+    /** Dead-letter queue of one target, e.g. {@code crm.outbound.DLQ}. */
+    public static String deadLetterQueue(String target) {
+        return outboundQueue(target) + ".DLQ";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tributary.dispatch;
+
+import dev.tributary.broker.DeliveryPolicy;
+import dev.tributary.broker.HubHeaders;
+import dev.tributary.canonical.RecordType;
+import dev.tributary.config.HubProperties;
+import dev.tributary.ops.HubMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+/** One dispatch route per enabled target, e.g. {@code crm-dispatch} and {@code erp-dispatch}. */
+@Component
+class DispatchRoutes extends RouteBuilder {
+
+    private final HubProperties properties;
+    private final HubMetrics metrics;
+    private final FailurePolicy policy;
+
+    DispatchRoutes(HubProperties properties, HubMetrics metrics, DeliveryPolicy deliveryPolicy) {
+        this.properties = properties;
+        this.metrics = metrics;
+        this.policy = new FailurePolicy(properties.delivery(), deliveryPolicy, Clock.systemUTC());
+    }
+
+    @Override
+    public void configure() throws Exception {
+        for (var entry : properties.targets().entrySet()) {
+            if (entry.getValue().enabled()) {
+                dispatch(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private void dispatch(String target, HubProperties.Target settings) throws Exception {
+        String queue = properties.queues().events() + "::" + HubProperties.outboundQueue(target);
+        from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
+                + settings.consumers())
+                .routeId(target + "-dispatch")
+                .onException(Exception.class)
+                    .useOriginalMessage()
+                    .retryWhile(policy::retryInRoute)
+                    .redeliveryDelay(properties.delivery().routeRetryDelay().toMillis())
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .logRetryAttempted(true).retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                    .logExhausted(false).logStackTrace(false)
+                    .handled((Predicate) policy::deadLetterNow)
+                    .filter(policy::deadLetterNow)
+                        .process(exchange -> policy.describe(exchange, target))
+                        .log(LoggingLevel.WARN, "dead-lettered ${header." + HubHeaders.EVENT_ID
+                                + "} for " + target + ": ${header." + HubHeaders.FAILURE_REASON + "}")
+                        .to("jms:queue:" + HubProperties.deadLetterQueue(target))
+                        .process(exchange -> metrics.deadLettered(
+                                exchange.getMessage().getHeader(HubHeaders.REGION, String.class), target))
+                    .end()
+                .end()
+                .process(this::prepareRequest)
+                .to(httpEndpoint(target, settings))
+                .process(exchange -> metrics.delivered(exchange.getProperty(HubHeaders.REGION, String.class), target,
+                        sinceReceived(exchange)));
+    }
+
+    /** Keeps what the route needs in properties and sends only the upsert's own headers. */
+    private void prepareRequest(Exchange exchange) {
+        var message = exchange.getMessage();
+        exchange.setProperty(FailurePolicy.DELIVERY_COUNT, message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class));
+        exchange.setProperty(HubHeaders.REGION, message.getHeader(HubHeaders.REGION));
+        exchange.setProperty(HubHeaders.RECEIVED_AT, message.getHeader(HubHeaders.RECEIVED_AT));
+        String collection = RecordType
+                .fromWireName(message.getHeader(HubHeaders.RECORD_TYPE, String.class)).collection();
+        String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
+        String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "PUT");
+        message.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Idempotency-Key", eventId);
+        message.setHeader("ce-id", eventId);
+    }
+
+    private Endpoint httpEndpoint(String target, HubProperties.Target settings) throws Exception {
+        HttpComponent http = new HttpComponent();
+        http.setConnectTimeout((int) settings.connectTimeout().toMillis());
+        http.setConnectionRequestTimeout((int) settings.connectTimeout().toMillis());
+        http.setResponseTimeout((int) settings.responseTimeout().toMillis());
+        http.setSoTimeout((int) settings.responseTimeout().toMillis());
+        getContext().addComponent(target + "-http", http);
+        return http.createEndpoint(settings.baseUrl() + "?throwExceptionOnFailure=true");
+    }
+
+    private static Duration sinceReceived(Exchange exchange) {
+        Long receivedAt = exchange.getProperty(HubHeaders.RECEIVED_AT, Long.class);
+        return receivedAt == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - receivedAt));
+    }
+}

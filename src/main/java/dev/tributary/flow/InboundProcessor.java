@@ -1,0 +1,102 @@
+package dev.tributary.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.broker.HubHeaders;
+import dev.tributary.canonical.CanonicalRecord;
+import dev.tributary.canonical.Customer;
+import dev.tributary.canonical.EventEnvelope;
+import dev.tributary.canonical.RecordType;
+import dev.tributary.identity.GlobalCustomerIds;
+import dev.tributary.rejects.Rejection;
+import dev.tributary.rejects.RejectionStore;
+import dev.tributary.validation.CanonicalValidator;
+import dev.tributary.validation.FieldError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one queued inbound event into the canonical event published to HQ, or into a stored
+ * rejection (the exchange property {@link #REJECTED} is then true and nothing is published).
+ */
+@Component("inboundProcessor")
+public class InboundProcessor {
+
+    /** Exchange property set when the event was rejected instead of published. */
+    public static final String REJECTED = "tributaryRejected";
+
+    private final ObjectMapper mapper;
+    private final RejectionStore rejections;
+    private final CanonicalValidator validator = new CanonicalValidator();
+
+    InboundProcessor(ObjectMapper mapper, RejectionStore rejections) {
+        this.mapper = mapper;
+        this.rejections = rejections;
+    }
+
+    public void process(Exchange exchange) throws JsonProcessingException {
+        Message in = exchange.getMessage();
+        Map<String, Object> headers = in.getHeaders();
+        String region = in.getHeader(HubHeaders.REGION, String.class);
+        String body = in.getBody(String.class);
+        RecordType type = RecordType.fromWireName(in.getHeader(HubHeaders.RECORD_TYPE, String.class));
+        CanonicalRecord record = null;
+        List<FieldError> errors;
+        if (type == null) {
+            errors = List.of(new FieldError("type", "the queued event has no known record type"));
+        } else {
+            try {
+                record = mapper.readValue(body, type.recordClass());
+                errors = validator.validate(record);
+            } catch (JsonProcessingException e) {
+                errors = List.of(new FieldError("data", "cannot be read: " + e.getOriginalMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            rejections.save(new Rejection(null, region, Rejection.PROCESSING, type == null ? null : type.wireName(),
+                    in.getHeader(HubHeaders.SOURCE_SYSTEM, String.class),
+                    record == null || record.primarySource() == null ? null : record.primarySource().sourceId(),
+                    in.getHeader(HubHeaders.SOURCE_EVENT_ID, String.class), errors, body, Instant.now()));
+            exchange.setProperty(REJECTED, true);
+            return;
+        }
+        String globalCustomerId = GlobalCustomerIds.of(record);
+        if (record instanceof Customer customer) {
+            record = customer.withGlobalCustomerId(globalCustomerId);
+        }
+        String system = record.primarySource().system();
+        String subject = ExternalIds.of(record, globalCustomerId);
+        Long receivedAt = in.getHeader(HubHeaders.RECEIVED_AT, Long.class);
+        EventEnvelope envelope = new EventEnvelope(
+                in.getHeader(HubHeaders.EVENT_ID, String.class),
+                "/tributary/" + region + "/" + system,
+                type.eventType(),
+                subject,
+                receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt),
+                EventEnvelope.SPEC_VERSION,
+                EventEnvelope.CONTENT_TYPE,
+                region,
+                system,
+                globalCustomerId,
+                in.getHeader(HubHeaders.TRACE_ID, String.class),
+                EventEnvelope.SCHEMA_VERSION,
+                record);
+        Object eventId = headers.get(HubHeaders.EVENT_ID);
+        Object traceId = headers.get(HubHeaders.TRACE_ID);
+        headers.clear();
+        in.setHeader(HubHeaders.EVENT_ID, eventId);
+        in.setHeader(HubHeaders.TRACE_ID, traceId);
+        in.setHeader(HubHeaders.RECORD_TYPE, type.wireName());
+        in.setHeader(HubHeaders.REGION, region);
+        in.setHeader(HubHeaders.SOURCE_SYSTEM, system);
+        in.setHeader(HubHeaders.GLOBAL_CUSTOMER_ID, globalCustomerId);
+        in.setHeader(HubHeaders.EXTERNAL_ID, subject);
+        in.setHeader(HubHeaders.RECEIVED_AT, receivedAt);
+        in.setHeader(HubHeaders.GROUP_ID, globalCustomerId);
+        in.setBody(mapper.writeValueAsString(envelope));
+    }
+}

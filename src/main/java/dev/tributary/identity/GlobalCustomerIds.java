@@ -1,0 +1,50 @@
+package dev.tributary.identity;
+
+import dev.tributary.canonical.CanonicalRecord;
+import dev.tributary.canonical.CustomerRef;
+import dev.tributary.canonical.SourceRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Stamps a global customer id: the same unified social credit code or tax id gives the same id
+ * in every region; a customer known only by its source id gets one per region and system.
+ */
+public final class GlobalCustomerIds {
+
+    private GlobalCustomerIds() {
+    }
+
+    /** The global id of the customer that {@code record} belongs to. */
+    public static String of(CanonicalRecord record) {
+        return fromKey(identityKey(record));
+    }
+
+    /** The identity key the id is derived from, e.g. {@code uscc:91350100M000100Y43}. */
+    public static String identityKey(CanonicalRecord record) {
+        CustomerRef ref = record.customerRef();
+        if (notBlank(ref.unifiedSocialCreditCode())) {
+            return "uscc:" + ref.unifiedSocialCreditCode();
+        }
+        if (notBlank(ref.taxId())) {
+            return "tax:" + ref.taxId();
+        }
+        SourceRef source = record.primarySource();
+        return "src:" + source.region() + "/" + source.system() + "/" + ref.sourceId();
+    }
+
+    static String fromKey(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "GC-" + HexFormat.of().formatHex(digest, 0, 8).toUpperCase();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

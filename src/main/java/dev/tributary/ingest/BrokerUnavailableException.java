@@ -1,0 +1,9 @@
+package dev.tributary.ingest;
+
+/** The broker could not make the events durable; the caller should retry later. */
+class BrokerUnavailableException extends RuntimeException {
+
+    BrokerUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

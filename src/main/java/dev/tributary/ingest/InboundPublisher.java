@@ -1,0 +1,107 @@
+package dev.tributary.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.broker.HubHeaders;
+import dev.tributary.config.HubProperties;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes accepted submissions durable on the inbound queue. All events of a request go in one
+ * broker transaction, so the journal syncs once per request; {@code commit} returns only when
+ * they are on disk. The broker's duplicate detection (by event id) drops a repeated event; when a
+ * transaction holds one, Artemis rolls the whole transaction back, so the events are then sent
+ * one at a time, each confirmed, and the duplicates among them are dropped.
+ */
+@Component
+class InboundPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundPublisher.class);
+
+    private final JmsTemplate transacted;
+    private final JmsTemplate oneByOne;
+    private final ObjectMapper mapper;
+    private final String queue;
+
+    InboundPublisher(ConnectionFactory connectionFactory, ObjectMapper mapper, HubProperties properties) {
+        this.transacted = new JmsTemplate(connectionFactory);
+        this.transacted.setSessionTransacted(true);
+        this.oneByOne = new JmsTemplate(connectionFactory);
+        this.mapper = mapper;
+        this.queue = properties.queues().inbound();
+    }
+
+    /** Returns once every submission is durable (or known to the broker already). */
+    void publish(List<Submission> submissions) {
+        if (submissions.isEmpty()) {
+            return;
+        }
+        try {
+            boolean committed = transacted.execute(session -> {
+                send(session, submissions);
+                try {
+                    session.commit();
+                    return true;
+                } catch (TransactionRolledBackException duplicate) {
+                    log.debug("transaction rolled back ({}); sending one by one", duplicate.getMessage());
+                    return false;
+                }
+            }, true);
+            if (!committed) {
+                oneByOne.execute(session -> {
+                    for (Submission s : submissions) {
+                        send(session, List.of(s));
+                    }
+                    return null;
+                }, true);
+            }
+        } catch (JmsException e) {
+            throw new BrokerUnavailableException("the broker did not confirm the events: " + e.getMessage(), e);
+        }
+    }
+
+    private void send(Session session, List<Submission> submissions) throws JMSException {
+        Queue destination = session.createQueue(queue);
+        try (MessageProducer producer = session.createProducer(destination)) {
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (Submission s : submissions) {
+                producer.send(toMessage(session, s));
+            }
+        }
+    }
+
+    private Message toMessage(Session session, Submission s) throws JMSException {
+        Message message = session.createTextMessage(json(s));
+        message.setStringProperty(HubHeaders.DUPLICATE_ID, s.eventId());
+        message.setStringProperty(HubHeaders.GROUP_ID, s.globalCustomerId());
+        message.setStringProperty(HubHeaders.EVENT_ID, s.eventId());
+        message.setStringProperty(HubHeaders.RECORD_TYPE, s.record().recordType().wireName());
+        message.setStringProperty(HubHeaders.REGION, s.region());
+        message.setStringProperty(HubHeaders.SOURCE_SYSTEM, s.sourceSystem());
+        message.setStringProperty(HubHeaders.SOURCE_EVENT_ID, s.sourceEventId());
+        message.setStringProperty(HubHeaders.TRACE_ID, s.traceId());
+        message.setLongProperty(HubHeaders.RECEIVED_AT, s.receivedAt().toEpochMilli());
+        return message;
+    }
+
+    private String json(Submission s) {
+        try {
+            return mapper.writeValueAsString(s.record());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a canonical record always serialises", e);
+        }
+    }
+}

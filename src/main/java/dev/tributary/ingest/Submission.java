@@ -1,0 +1,16 @@
+package dev.tributary.ingest;
+
+import dev.tributary.canonical.CanonicalRecord;
+import java.time.Instant;
+
+/** One accepted inbound event, ready to be made durable on the broker. */
+public record Submission(
+        String eventId,
+        String region,
+        String sourceSystem,
+        String sourceEventId,
+        String globalCustomerId,
+        String traceId,
+        Instant receivedAt,
+        CanonicalRecord record) {
+}

@@ -1,0 +1,2 @@
+/** Operating the hub: Micrometer counters, per-region stats ({@code GET /api/stats}) and the stats log. */
+package dev.tributary.ops;
