@@ -11,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import jakarta.jms.TransactionRolledBackException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Component;
  * broker transaction, so the journal syncs once per request; {@code commit} returns only when
  * they are on disk. The broker's duplicate detection (by event id) drops a repeated event; when a
  * transaction holds one, Artemis rolls the whole transaction back, so the events are then sent
- * one at a time, each confirmed, and the duplicates among them are dropped.
+ * one at a time, each confirmed ({@code blockOnDurableSend}), and the duplicates among them are
+ * dropped by the broker.
  */
 @Component
 class InboundPublisher {
@@ -55,8 +55,11 @@ class InboundPublisher {
                 try {
                     session.commit();
                     return true;
-                } catch (TransactionRolledBackException duplicate) {
-                    log.debug("transaction rolled back ({}); sending one by one", duplicate.getMessage());
+                } catch (JMSException rolledBack) {
+                    // Artemis rolls back a transaction that holds a duplicate; the one-by-one sends
+                    // below tell a duplicate (dropped, confirmed) from a broker that is really down.
+                    log.debug("transaction of {} events rolled back ({}); sending one by one",
+                            submissions.size(), rolledBack.toString());
                     return false;
                 }
             }, true);

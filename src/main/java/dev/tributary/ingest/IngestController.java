@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestController {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
     private final HubProperties properties;
     private final ObjectMapper mapper;
@@ -67,10 +70,9 @@ class IngestController {
         }
         int limit = properties.ingest().maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
-            long id = rejectWhole(region, "body", "is " + request.getContentLengthLong()
-                    + " bytes, more than the limit of " + limit + " bytes", "");
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "the body is "
-                    + request.getContentLengthLong() + " bytes; the limit is " + limit + " bytes", id);
+            String detail = "the body is " + request.getContentLengthLong() + " bytes, more than the limit of "
+                    + limit + " bytes; send fewer items per request";
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", detail, rejectWhole(region, "body", detail, ""));
         }
         MediaType contentType;
         try {
@@ -90,10 +92,9 @@ class IngestController {
             body = BodyReader.read(request.getInputStream(), limit);
             text = BodyReader.decode(body, contentType);
         } catch (BodyReader.TooLarge e) {
-            long id = rejectWhole(region, "body", "is more than the limit of " + limit + " bytes",
-                    BodyReader.sample(e.head));
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
-                    "the body is more than the limit of " + limit + " bytes", id);
+            String detail = "the body is more than the limit of " + limit + " bytes; send fewer items per request";
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", detail,
+                    rejectWhole(region, "body", detail, BodyReader.sample(e.head)));
         } catch (BodyReader.BadEncoding e) {
             return problem(HttpStatus.BAD_REQUEST, "Bad encoding", e.getMessage(),
                     rejectWhole(region, "body", e.getMessage(), ""));
@@ -136,6 +137,7 @@ class IngestController {
         try {
             publisher.publish(accepted);
         } catch (BrokerUnavailableException e) {
+            log.warn("ingest for {} answered 503: {}", region, e.getMessage());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "the events could not be made durable; nothing was accepted, send them again later");
             problem.setTitle("Broker unavailable");

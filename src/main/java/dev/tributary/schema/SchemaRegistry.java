@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -35,6 +36,7 @@ public class SchemaRegistry {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
                 .locale(Locale.ENGLISH)
+                .pathType(PathType.JSON_PATH)
                 .build();
         for (String name : NAMES) {
             try (InputStream in = getClass().getResourceAsStream("/schema/" + name + ".schema.json")) {

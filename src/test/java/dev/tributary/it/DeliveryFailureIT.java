@@ -1,0 +1,122 @@
+package dev.tributary.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.tributary.broker.HubHeaders;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the failure handling of delivery with failures injected at the target: transient errors
+ * are retried until they succeed (once), a permanent 4xx goes to the dead-letter queue after one
+ * attempt with its reason, and a target that stays down ends in the dead-letter queue after the
+ * broker's configured number of deliveries. Broker settings come from broker.xml, with the
+ * failsafe system properties making the delays short.
+ */
+class DeliveryFailureIT extends H2HubIT {
+
+    private static final int MAX_DELIVERIES = 4;
+    private static final int ATTEMPTS_PER_DELIVERY = 3; // one try plus tributary.delivery.route-retries = 2
+
+    @Test
+    void should_deliver_once_when_target_fails_three_times_then_succeeds() throws JMSException {
+        String orderId = unique("SO");
+        String path = "/erp/orders/cn-east.fxiaoke." + orderId;
+        String scenario = "flaky-" + orderId;
+        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed-1"));
+        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("failed-1")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("failed-2"));
+        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("failed-2")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("healthy"));
+        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("healthy")
+                .willReturn(aResponse().withStatus(200)).willSetStateTo("delivered"));
+        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("delivered")
+                .willReturn(aResponse().withStatus(200)));
+
+        String eventId = postOrder(orderId);
+
+        awaitUpserts(erp(), path, 4);
+        awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + orderId, 1);
+        assertThat(takeDeadLetter("erp", eventId, Duration.ofSeconds(2))).isNull();
+        // a later event of the same customer flows, so the retried one is settled, not pending
+        String next = unique("SO");
+        postOrder(next);
+        awaitUpserts(erp(), "/erp/orders/cn-east.fxiaoke." + next, 1);
+        assertThat(upserts(erp(), path)).hasSize(4);
+    }
+
+    @Test
+    void should_dead_letter_after_one_attempt_when_target_rejects_with_400() throws JMSException {
+        String orderId = unique("SO");
+        String path = "/crm/orders/cn-east.fxiaoke." + orderId;
+        crm().stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": \"field Account__c is required\"}")));
+
+        String eventId = postOrder(orderId);
+
+        Message deadLetter = takeDeadLetter("crm", eventId, Duration.ofSeconds(20));
+        assertThat(deadLetter).as("dead letter in crm.outbound.DLQ").isNotNull();
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_KIND)).isEqualTo("PERMANENT");
+        assertThat(deadLetter.getIntProperty(HubHeaders.FAILURE_STATUS)).isEqualTo(400);
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_REASON))
+                .contains("HTTP 400").contains("field Account__c is required");
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_TARGET)).isEqualTo("crm");
+        assertThat(deadLetter.getStringProperty(HubHeaders.REGION)).isEqualTo("cn-east");
+        assertThat(((TextMessage) deadLetter).getText()).contains("\"orderNumber\":\"SO-" + orderId + "\"");
+        assertThat(upserts(crm(), path)).hasSize(1);
+        // the other target is not affected
+        awaitUpserts(erp(), "/erp/orders/cn-east.fxiaoke." + orderId, 1);
+        assertThat(takeDeadLetter("erp", eventId, Duration.ofMillis(500))).isNull();
+    }
+
+    @Test
+    void should_dead_letter_after_configured_attempts_when_target_stays_down() throws JMSException {
+        String orderId = unique("SO");
+        String path = "/erp/orders/cn-east.fxiaoke." + orderId;
+        erp().stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        String eventId = postOrder(orderId);
+
+        Message deadLetter = takeDeadLetter("erp", eventId, Duration.ofSeconds(40));
+        assertThat(deadLetter).as("dead letter in erp.outbound.DLQ").isNotNull();
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_KIND)).isEqualTo("RETRIES_EXHAUSTED");
+        assertThat(deadLetter.getIntProperty(HubHeaders.FAILURE_ATTEMPTS)).isEqualTo(MAX_DELIVERIES);
+        assertThat(deadLetter.getStringProperty(HubHeaders.FAILURE_REASON)).isNotBlank();
+        assertThat(upserts(erp(), path).size()).isGreaterThanOrEqualTo(MAX_DELIVERIES * ATTEMPTS_PER_DELIVERY);
+        awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + orderId, 1);
+    }
+
+    @Test
+    void should_retry_a_timeout_and_a_429_then_deliver() {
+        String orderId = unique("SO");
+        String path = "/crm/orders/cn-east.fxiaoke." + orderId;
+        String scenario = "slow-" + orderId;
+        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)).willSetStateTo("busy"));
+        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("busy")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
+        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200)));
+
+        postOrder(orderId);
+
+        awaitUpserts(crm(), path, 3);
+    }
+
+    private String postOrder(String orderId) {
+        HttpResponse<String> response = post("cn-east", orderItem(orderId, "C-" + orderId, uscc(orderId)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response.body()).at("/accepted/0/eventId").asText();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.tributary.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tributary.validation.UnifiedSocialCreditCode;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+
+/** Helpers shared by the integration tests: posting to ingest, reading the targets and dead letters. */
+abstract class HubITSupport {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    abstract WireMockServer crm();
+
+    abstract WireMockServer erp();
+
+    static WireMockServer startTarget() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    /** Both targets accept every upsert, as healthy HQ systems do. */
+    void healthyTargets() {
+        for (WireMockServer target : List.of(crm(), erp())) {
+            target.resetAll();
+            target.stubFor(put(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        }
+    }
+
+    /** A unique suffix, so tests sharing one hub never see each other's events. */
+    static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A valid 统一社会信用代码 derived from {@code seed}. */
+    static String uscc(String seed) {
+        String digits = String.format(Locale.ROOT, "%09d", Math.abs(seed.hashCode()) % 1_000_000_000);
+        String first17 = "91310000" + digits;
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    /** A valid canonical order item for {@code orderId}, customer {@code customerId}. */
+    static String orderItem(String orderId, String customerId, String uscc) {
+        return """
+                {"type": "order", "sourceEventId": "%s-v1",
+                 "data": {
+                   "sourceRef": {"system": "fxiaoke", "sourceId": "%s"},
+                   "orderNumber": "SO-%s",
+                   "customerRef": {"sourceId": "%s", "unifiedSocialCreditCode": "%s", "legalName": "上海华东精密机械有限公司"},
+                   "orderDate": "2026-11-20",
+                   "currency": "CNY",
+                   "lines": [
+                     {"lineNo": 1, "sku": "PUMP-200", "description": "离心泵 200 L/min", "quantity": 2,
+                      "unitPrice": 1850.00, "discount": 0, "lineTotal": 3700.00, "taxRate": 0.13},
+                     {"lineNo": 2, "sku": "VALVE-50", "quantity": "3", "unitPrice": "236.50",
+                      "discount": 9.50, "lineTotal": 700.00, "taxRate": 0.13}
+                   ],
+                   "netTotal": 4400.00, "taxTotal": 572.00, "grossTotal": 4972.00,
+                   "status": "CONFIRMED", "channel": "DIRECT",
+                   "sourceUpdatedAt": "2026-11-20T08:30:00+08:00", "sourceVersion": 1
+                 }}""".formatted(orderId, orderId, orderId, customerId, uscc);
+    }
+
+    HttpResponse<String> post(String region, String body) {
+        return post(region, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+    }
+
+    HttpResponse<String> post(String region, byte[] body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return send(request);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode json(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PUT requests a target received for one record. */
+    static List<LoggedRequest> upserts(WireMockServer target, String pathRegex) {
+        return target.findAll(putRequestedFor(urlPathMatching(pathRegex)));
+    }
+
+    /** Waits until a target has received exactly {@code count} upserts for one record. */
+    static List<LoggedRequest> awaitUpserts(WireMockServer target, String pathRegex, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> upserts(target, pathRegex).size() >= count);
+        List<LoggedRequest> requests = upserts(target, pathRegex);
+        assertThat(requests).hasSize(count);
+        return requests;
+    }
+
+    /** Takes the dead letter of one event from a target's dead-letter queue, waiting for it. */
+    Message takeDeadLetter(String target, String eventId, Duration timeout) {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(200);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Message message = jms.receiveSelected(target + ".outbound.DLQ", "tributaryEventId = '" + eventId + "'");
+            if (message != null) {
+                return message;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tributary.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Proves the same flow with the database on a real PostgreSQL (embedded, no server needed),
+ * configured through the hub's ordinary datasource settings alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PostgresEndToEndIT extends HubITSupport {
+
+    static final WireMockServer CRM = startTarget();
+    static final WireMockServer ERP = startTarget();
+    static final EmbeddedPostgres POSTGRES = startPostgres();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        registry.add("tributary.broker.data-dir", () -> "./target/it-data/" + UUID.randomUUID() + "/pg");
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
+        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    WireMockServer crm() {
+        return CRM;
+    }
+
+    @Override
+    WireMockServer erp() {
+        return ERP;
+    }
+
+    @BeforeEach
+    void resetTargets() {
+        healthyTargets();
+    }
+
+    @Test
+    void should_run_on_postgresql() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void should_deliver_a_posted_order_to_crm_and_erp() {
+        EndToEndScenario.orderTravelsEndToEnd(this);
+    }
+
+    @Test
+    void should_store_and_list_rejections_in_postgresql() {
+        HttpResponse<String> response = post("eu-west", "{\"type\": \"order\", \"data\": {}}");
+        assertThat(response.statusCode()).isEqualTo(422);
+        long id = json(response.body()).at("/rejected/0/rejectionId").asLong();
+        JsonNode listed = json(get("/api/rejected?region=eu-west").body());
+        assertThat(listed.get(0).path("id").asLong()).isEqualTo(id);
+        assertThat(listed.get(0).path("reasons").toString()).contains("data.currency");
+        assertThat(jdbc.queryForObject("select count(*) from rejected_record where id = ?", Long.class, id)).isEqualTo(1);
+    }
+}
