@@ -7,7 +7,6 @@ import dev.tributary.config.HubProperties;
 import dev.tributary.ops.HubMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
@@ -31,7 +30,7 @@ class DispatchRoutes extends RouteBuilder {
     }
 
     @Override
-    public void configure() throws Exception {
+    public void configure() {
         for (var entry : properties.targets().entrySet()) {
             if (entry.getValue().enabled()) {
                 dispatch(entry.getKey(), entry.getValue());
@@ -39,7 +38,7 @@ class DispatchRoutes extends RouteBuilder {
         }
     }
 
-    private void dispatch(String target, HubProperties.Target settings) throws Exception {
+    private void dispatch(String target, HubProperties.Target settings) {
         String queue = properties.queues().events() + "::" + HubProperties.outboundQueue(target);
         from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
                 + settings.consumers())
@@ -62,7 +61,9 @@ class DispatchRoutes extends RouteBuilder {
                     .end()
                 .end()
                 .process(this::prepareRequest)
-                .to(httpEndpoint(target, settings))
+                // noErrorHandler: a failure inside the Kamelet comes back to this route's policy
+                .to("kamelet:hq-http-upsert-sink?noErrorHandler=true&baseUrl=RAW(" + settings.baseUrl()
+                        + ")&httpComponent=" + httpComponent(target, settings))
                 .process(exchange -> metrics.delivered(exchange.getProperty(HubHeaders.REGION, String.class), target,
                         sinceReceived(exchange)));
     }
@@ -78,21 +79,20 @@ class DispatchRoutes extends RouteBuilder {
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
         String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "PUT");
         message.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Idempotency-Key", eventId);
         message.setHeader("ce-id", eventId);
     }
 
-    private Endpoint httpEndpoint(String target, HubProperties.Target settings) throws Exception {
+    /** An HTTP component of the target's own, so each target has its own timeouts and pool. */
+    private String httpComponent(String target, HubProperties.Target settings) {
         HttpComponent http = new HttpComponent();
         http.setConnectTimeout((int) settings.connectTimeout().toMillis());
         http.setConnectionRequestTimeout((int) settings.connectTimeout().toMillis());
         http.setResponseTimeout((int) settings.responseTimeout().toMillis());
         http.setSoTimeout((int) settings.responseTimeout().toMillis());
         getContext().addComponent(target + "-http", http);
-        return http.createEndpoint(settings.baseUrl() + "?throwExceptionOnFailure=true");
+        return target + "-http";
     }
 
     private static Duration sinceReceived(Exchange exchange) {

@@ -45,7 +45,9 @@ record Failure(boolean permanent, Integer httpStatus, Duration retryAfter, Strin
                 || error instanceof IllegalArgumentException) {
             return new Failure(true, null, null, "event cannot be delivered: " + message(error));
         }
-        return new Failure(false, null, null, error.getClass().getSimpleName() + ": " + message(error));
+        String text = message(error);
+        return new Failure(false, null, null, text.equals(error.getClass().getSimpleName()) ? text
+                : error.getClass().getSimpleName() + ": " + text);
     }
 
     /** Retry-After as seconds or an HTTP date, if the target sent one. */

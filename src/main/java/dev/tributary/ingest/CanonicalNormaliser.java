@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Tidies a canonical record as received, before it is checked: trims text, writes code fields
- * (currency, country, tax ids) in capitals, and fills a missing source region from the ingest path.
+ * (currency, country, tax ids) in capitals and region ids in lower case, and fills a missing source region from the ingest path.
  * Golden cases in {@code mappings/canonical/} pin down its behaviour.
  */
 final class CanonicalNormaliser {
@@ -42,6 +42,8 @@ final class CanonicalNormaliser {
                     String text = field.getValue().asText().strip();
                     if (UPPER_CASE_FIELDS.contains(field.getKey())) {
                         text = text.toUpperCase(Locale.ROOT);
+                    } else if (field.getKey().equals("region")) {
+                        text = text.toLowerCase(Locale.ROOT);
                     }
                     field.setValue(TextNode.valueOf(text));
                 } else {

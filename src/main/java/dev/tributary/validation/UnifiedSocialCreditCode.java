@@ -21,7 +21,7 @@ public final class UnifiedSocialCreditCode {
         if (code.length() != LENGTH) {
             return "must have 18 characters, has " + code.length();
         }
-        for (int i = 0; i < LENGTH; i++) {
+        for (int i = 0; i < LENGTH - 1; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return "character " + (i + 1) + " '" + code.charAt(i)
                         + "' is not allowed (digits and capital letters except I, O, S, V, Z)";
