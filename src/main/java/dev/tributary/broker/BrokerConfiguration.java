@@ -66,6 +66,12 @@ class BrokerConfiguration {
         return server;
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "tributary.broker.embedded", havingValue = "true", matchIfMissing = true)
+    HubEmbeddedBrokerAccess embeddedBrokerAccess(HubEmbeddedBroker broker) {
+        return new HubEmbeddedBrokerAccess(broker);
+    }
+
     /**
      * One caching factory for producers and consumers: Camel's transacted consumers then send
      * their outgoing messages in the same broker transaction as the message they consume.

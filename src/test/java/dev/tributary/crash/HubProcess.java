@@ -1,0 +1,89 @@
+package dev.tributary.crash;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged hub started as a separate JVM, so a test can kill it with SIGKILL and start it again. */
+final class HubProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    HubProcess(int port, Path dataDir, Path log, List<String> settings) {
+        String jar = System.getProperty("tributary.hub.jar", "target/tributary-0.1.0-SNAPSHOT.jar");
+        this.port = port;
+        this.log = log;
+        this.command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar,
+                "--server.port=" + port,
+                "--tributary.broker.data-dir=" + dataDir.toAbsolutePath(),
+                "--tributary.stats.log-interval=2s"));
+        this.command.addAll(settings);
+    }
+
+    void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hub exited with " + process.exitValue() + "; see " + log);
+            }
+            if (healthy()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("hub not healthy within 90 s; see " + log);
+    }
+
+    /** kill -9: no shutdown hook, no flush, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tributary.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.tributary.broker.HubEmbeddedBrokerAccess;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Proves that a broker outage is visible and loses nothing: while the broker is down ingest
+ * answers 503 with Retry-After, and an event that was durable but undelivered when the broker
+ * stopped is delivered (once) after it restarts from its journal. A hub of its own, so that
+ * stopping its broker disturbs no other test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrokerRestartIT extends HubITSupport {
+
+    static final WireMockServer CRM = startTarget();
+    static final WireMockServer ERP = startTarget();
+
+    @Autowired
+    HubEmbeddedBrokerAccess broker;
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        registry.add("tributary.broker.data-dir", () -> "./target/it-data/" + UUID.randomUUID() + "/restart");
+        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
+        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
+        registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
+    }
+
+    @Override
+    WireMockServer crm() {
+        return CRM;
+    }
+
+    @Override
+    WireMockServer erp() {
+        return ERP;
+    }
+
+    @BeforeEach
+    void resetTargets() {
+        healthyTargets();
+    }
+
+    @Test
+    void should_answer_503_while_the_broker_is_down_and_deliver_durable_events_after_restart() throws Exception {
+        String pending = unique("SO");
+        String erpPath = "/erp/orders/cn-east.fxiaoke." + pending;
+        erp().stubFor(put(urlPathEqualTo(erpPath)).willReturn(aResponse().withStatus(503)));
+        assertThat(post("cn-east", orderItem(pending, "C-" + pending, uscc(pending))).statusCode()).isEqualTo(202);
+        awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + pending, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> upserts(erp(), erpPath).size() >= 1);
+
+        broker.stop();
+        String refused = unique("SO");
+        HttpResponse<String> whileDown = post("cn-east", orderItem(refused, "C-" + refused, uscc(refused)));
+        assertThat(whileDown.statusCode()).isEqualTo(503);
+        assertThat(whileDown.headers().firstValue("Retry-After")).contains("5");
+        assertThat(json(whileDown.body()).path("detail").asText()).contains("send them again");
+
+        erp().resetAll();
+        erp().stubFor(put(urlPathEqualTo(erpPath)).willReturn(aResponse().withStatus(200)));
+        broker.start();
+
+        awaitUpserts(erp(), erpPath, 1);
+        String after = unique("SO");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> post("cn-east", orderItem(after, "C-" + after, uscc(after))).statusCode() == 202);
+        awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + after, 1);
+        awaitUpserts(erp(), "/erp/orders/cn-east.fxiaoke." + after, 1);
+        assertThat(upserts(crm(), "/crm/orders/cn-east.fxiaoke." + pending)).hasSize(1);
+    }
+}
