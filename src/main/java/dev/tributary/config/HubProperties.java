@@ -48,11 +48,27 @@ public record HubProperties(
             @DefaultValue("4") int consumers) {
     }
 
-    /** Quick in-route retries before a transient failure is rolled back to the broker. */
+    /**
+     * Retries of a transient delivery failure: a few quick ones in the route, then the message is
+     * rolled back to the broker and redelivered, the consumer waiting {@code redeliveryDelay ×
+     * redeliveryMultiplier^(n−2)} (at most {@code maxRedeliveryDelay}) before the n-th delivery.
+     */
     public record Delivery(
             @DefaultValue("2") int routeRetries,
             @DefaultValue("200ms") Duration routeRetryDelay,
-            @DefaultValue("5s") Duration maxRetryAfter) {
+            @DefaultValue("5s") Duration maxRetryAfter,
+            @DefaultValue("1s") Duration redeliveryDelay,
+            @DefaultValue("2.0") double redeliveryMultiplier,
+            @DefaultValue("60s") Duration maxRedeliveryDelay) {
+
+        /** How long to wait before the given delivery (1 = first delivery: no wait). */
+        public Duration delayBeforeDelivery(int deliveryCount) {
+            if (deliveryCount <= 1) {
+                return Duration.ZERO;
+            }
+            double millis = redeliveryDelay.toMillis() * Math.pow(redeliveryMultiplier, deliveryCount - 2);
+            return Duration.ofMillis((long) Math.min(millis, maxRedeliveryDelay.toMillis()));
+        }
     }
 
     /** Queue on the events address that feeds one target, e.g. {@code crm.outbound}. */

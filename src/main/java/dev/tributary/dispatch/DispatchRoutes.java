@@ -60,6 +60,7 @@ class DispatchRoutes extends RouteBuilder {
                                 exchange.getMessage().getHeader(HubHeaders.REGION, String.class), target))
                     .end()
                 .end()
+                .process(policy::backOffBeforeRedelivery)
                 .process(this::prepareRequest)
                 // noErrorHandler: a failure inside the Kamelet comes back to this route's policy
                 .to("kamelet:hq-http-upsert-sink?noErrorHandler=true&baseUrl=RAW(" + settings.baseUrl()

@@ -45,6 +45,17 @@ class FailurePolicy {
         return true;
     }
 
+    /**
+     * Waits before a redelivery, in the consumer: the broker redelivers at once (to keep the
+     * customer's order), so the backoff happens here, holding back only the messages behind it.
+     */
+    void backOffBeforeRedelivery(Exchange exchange) throws InterruptedException {
+        Duration wait = delivery.delayBeforeDelivery(deliveryCount(exchange));
+        if (!wait.isZero()) {
+            Thread.sleep(wait.toMillis());
+        }
+    }
+
     /** Whether this failure ends in the dead-letter queue now (else the broker redelivers). */
     public boolean deadLetterNow(Exchange exchange) {
         return failure(exchange).permanent() || deliveryCount(exchange) >= broker.maxDeliveryAttempts();

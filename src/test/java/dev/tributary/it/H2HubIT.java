@@ -21,6 +21,8 @@ abstract class H2HubIT extends HubITSupport {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         registry.add("tributary.broker.data-dir", () -> DATA_DIR);
+        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
+        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
         registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
         registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
         registry.add("tributary.delivery.route-retry-delay", () -> "20ms");

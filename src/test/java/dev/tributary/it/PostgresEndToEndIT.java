@@ -37,6 +37,8 @@ class PostgresEndToEndIT extends HubITSupport {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
+        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
         registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
         registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
     }

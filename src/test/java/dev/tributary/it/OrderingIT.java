@@ -1,0 +1,87 @@
+package dev.tributary.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves per-customer order: the events of one customer reach each target in the order they were
+ * accepted, across the concurrent consumers, also when one of them fails and is redelivered; and
+ * other customers flow meanwhile.
+ */
+class OrderingIT extends H2HubIT {
+
+    @Test
+    void should_deliver_each_customers_events_in_source_order() {
+        String run = unique("ORD");
+        List<String> customers = List.of(run + "-A", run + "-B", run + "-C", run + "-D", run + "-E");
+        for (int i = 0; i < 10; i++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (String customer : customers) {
+                batch.append(batch.length() > 1 ? "," : "").append(orderItem(customer + "-" + i, customer, uscc(customer)));
+            }
+            assertThat(post("cn-east", batch.append(']').toString()).statusCode()).isEqualTo(202);
+        }
+        for (String customer : customers) {
+            assertInOrder(crm(), "/crm", customer, 10);
+            assertInOrder(erp(), "/erp", customer, 10);
+        }
+    }
+
+    @Test
+    void should_keep_a_customers_order_when_one_event_is_redelivered_and_let_others_flow() {
+        String slow = unique("ORD") + "-S";
+        String other = unique("ORD") + "-O";
+        String first = "/erp/orders/cn-east.fxiaoke." + slow + "-0";
+        // the first event fails through the in-route retries twice, so the broker redelivers it
+        erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("s1"));
+        for (String[] step : new String[][] {{"s1", "s2"}, {"s2", "s3"}, {"s3", "s4"}, {"s4", "s5"}, {"s5", "ok"}}) {
+            erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs(step[0])
+                    .willReturn(aResponse().withStatus(503)).willSetStateTo(step[1]));
+        }
+        erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("cn-east", "[" + orderItem(slow + "-" + i, slow, uscc(slow)) + ","
+                    + orderItem(other + "-" + i, other, uscc(other)) + "]").statusCode()).isEqualTo(202);
+        }
+        assertInOrder(erp(), "/erp", other, 5);
+        assertInOrder(erp(), "/erp", slow, 5);
+        assertInOrder(crm(), "/crm", slow, 5);
+    }
+
+    /** The target's successful upserts of one customer's orders came in sequence order. */
+    private void assertInOrder(WireMockServer target, String prefix, String customer, int count) {
+        String pattern = prefix + "/orders/cn-east\\.fxiaoke\\." + customer + "-[0-9]+";
+        awaitDistinct(target, pattern, count);
+        List<LoggedRequest> requests = new ArrayList<>(target.findAll(putRequestedFor(urlPathMatching(pattern))));
+        requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        List<Integer> sequence = new ArrayList<>();
+        for (LoggedRequest r : requests) {
+            int n = Integer.parseInt(r.getUrl().substring(r.getUrl().lastIndexOf('-') + 1));
+            if (sequence.isEmpty() || sequence.get(sequence.size() - 1) != n) {
+                sequence.add(n); // a retried request of the same event is not a reordering
+            }
+        }
+        assertThat(sequence).as("order of %s at %s", customer, prefix).isSorted().hasSize(count);
+    }
+
+    private static void awaitDistinct(WireMockServer target, String pattern, int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> target.findAll(putRequestedFor(urlPathMatching(pattern))).stream()
+                        .map(LoggedRequest::getUrl).distinct().count() >= count);
+    }
+}
