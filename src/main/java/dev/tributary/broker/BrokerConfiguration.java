@@ -1,7 +1,6 @@
 package dev.tributary.broker;
 
 import dev.tributary.config.HubProperties;
-import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -15,7 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 /** Wires the broker: its configuration, the embedded server when enabled, and the connection factory. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -73,18 +72,32 @@ class BrokerConfiguration {
     }
 
     /**
-     * One caching factory for producers and consumers: Camel's transacted consumers then send
-     * their outgoing messages in the same broker transaction as the message they consume.
+     * The broker's own factory, for Camel's listener containers: each route's container opens
+     * its own connection, and with local transactions a route's sends use the session of the
+     * message it consumes, so consume and send commit together.
      */
     @Bean
-    @Primary
-    ConnectionFactory connectionFactory(BrokerProperties properties, ObjectProvider<HubEmbeddedBroker> embedded) {
+    ActiveMQConnectionFactory camelConnectionFactory(BrokerProperties properties,
+            ObjectProvider<HubEmbeddedBroker> embedded) {
         HubEmbeddedBroker server = embedded.getIfAvailable();
         String url = server == null ? properties.url() : server.vmUrl();
-        ActiveMQConnectionFactory target = new ActiveMQConnectionFactory(url, properties.user(), properties.password());
-        CachingConnectionFactory caching = new CachingConnectionFactory(target);
-        caching.setSessionCacheSize(properties.sessionCacheSize());
-        caching.setCacheConsumers(false);
-        return caching;
+        return new ActiveMQConnectionFactory(url, properties.user(), properties.password());
+    }
+
+    /**
+     * A pool of connections and sessions for the ingest threads (pooled-jms, as Spring Boot uses
+     * for Artemis): many concurrent requests, each sending its batch in one transaction, spread
+     * over several connections instead of queueing on one.
+     */
+    @Bean(destroyMethod = "stop")
+    @Primary
+    JmsPoolConnectionFactory connectionFactory(ActiveMQConnectionFactory camelConnectionFactory,
+            BrokerProperties properties) {
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(camelConnectionFactory);
+        pool.setMaxConnections(properties.producerConnections());
+        pool.setMaxSessionsPerConnection(properties.sessionCacheSize());
+        pool.setBlockIfSessionPoolIsFull(true);
+        return pool;
     }
 }

@@ -15,5 +15,8 @@ public record BrokerProperties(
         @DefaultValue("0") int tcpPort,
         String user,
         String password,
-        @DefaultValue("50") int sessionCacheSize) {
+        /* Pooled sessions per producer connection (ingest). */
+        @DefaultValue("100") int sessionCacheSize,
+        /* Producer connections in the ingest pool. */
+        @DefaultValue("4") int producerConnections) {
 }

@@ -6,12 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tributary.broker.HubEmbeddedBrokerAccess;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,35 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrokerRestartIT extends HubITSupport {
 
-    static final WireMockServer CRM = startTarget();
-    static final WireMockServer ERP = startTarget();
-
     @Autowired
     HubEmbeddedBrokerAccess broker;
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("tributary.broker.data-dir", () -> "./target/it-data/" + UUID.randomUUID() + "/restart");
-        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
-        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
-        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
-        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
-        registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
-    }
-
-    @Override
-    WireMockServer crm() {
-        return CRM;
-    }
-
-    @Override
-    WireMockServer erp() {
-        return ERP;
-    }
-
-    @BeforeEach
-    void resetTargets() {
-        healthyTargets();
+        hubProperties(registry, "restart");
     }
 
     @Test

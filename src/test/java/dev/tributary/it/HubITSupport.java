@@ -24,16 +24,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Helpers shared by the integration tests: posting to ingest, reading the targets and dead letters. */
 abstract class HubITSupport {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Stand-ins for the HQ CRM and ERP, shared by every hub the tests start. */
+    static final WireMockServer CRM = startTarget();
+    static final WireMockServer ERP = startTarget();
 
     @LocalServerPort
     int port;
@@ -44,9 +51,32 @@ abstract class HubITSupport {
     @Autowired
     ConnectionFactory connectionFactory;
 
-    abstract WireMockServer crm();
+    WireMockServer crm() {
+        return CRM;
+    }
 
-    abstract WireMockServer erp();
+    WireMockServer erp() {
+        return ERP;
+    }
+
+    /**
+     * Settings every test hub shares: its own data directory (broker journal, H2), the WireMock
+     * targets, and retry delays short enough for tests.
+     */
+    static void hubProperties(DynamicPropertyRegistry registry, String name) {
+        String dataDir = "./target/it-data/" + UUID.randomUUID() + "/" + name;
+        registry.add("tributary.broker.data-dir", () -> dataDir);
+        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
+        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
+        registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
+        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
+        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
+    }
+
+    @BeforeEach
+    void resetTargets() {
+        healthyTargets();
+    }
 
     static WireMockServer startTarget() {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -55,8 +85,8 @@ abstract class HubITSupport {
     }
 
     /** Both targets accept every upsert, as healthy HQ systems do. */
-    void healthyTargets() {
-        for (WireMockServer target : List.of(crm(), erp())) {
+    static void healthyTargets() {
+        for (WireMockServer target : List.of(CRM, ERP)) {
             target.resetAll();
             target.stubFor(put(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withBody("{}")));
         }

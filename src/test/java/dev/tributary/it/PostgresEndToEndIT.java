@@ -3,13 +3,10 @@ package dev.tributary.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresEndToEndIT extends HubITSupport {
 
-    static final WireMockServer CRM = startTarget();
-    static final WireMockServer ERP = startTarget();
     static final EmbeddedPostgres POSTGRES = startPostgres();
 
     @Autowired
@@ -33,14 +28,10 @@ class PostgresEndToEndIT extends HubITSupport {
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("tributary.broker.data-dir", () -> "./target/it-data/" + UUID.randomUUID() + "/pg");
+        hubProperties(registry, "pg");
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
-        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
-        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
-        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
-        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
     }
 
     private static EmbeddedPostgres startPostgres() {
@@ -49,21 +40,6 @@ class PostgresEndToEndIT extends HubITSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    WireMockServer crm() {
-        return CRM;
-    }
-
-    @Override
-    WireMockServer erp() {
-        return ERP;
-    }
-
-    @BeforeEach
-    void resetTargets() {
-        healthyTargets();
     }
 
     @Test
