@@ -30,7 +30,7 @@ public record HubProperties(
     public record Queues(
             @DefaultValue("hub.inbound") String inbound,
             @DefaultValue("hub.customer.events") String events,
-            @DefaultValue("4") int inboundConsumers) {
+            @DefaultValue("16") int inboundConsumers) {
     }
 
     /** Limits of the ingest endpoint. */
@@ -45,7 +45,7 @@ public record HubProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("10s") Duration responseTimeout,
-            @DefaultValue("4") int consumers) {
+            @DefaultValue("16") int consumers) {
     }
 
     /**

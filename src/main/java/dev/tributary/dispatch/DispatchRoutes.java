@@ -2,11 +2,14 @@ package dev.tributary.dispatch;
 
 import dev.tributary.broker.DeliveryPolicy;
 import dev.tributary.broker.HubHeaders;
+import dev.tributary.broker.ListenerSessionSender;
 import dev.tributary.canonical.RecordType;
 import dev.tributary.config.HubProperties;
 import dev.tributary.ops.HubMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
@@ -19,13 +22,19 @@ import org.springframework.web.util.UriUtils;
 @Component
 class DispatchRoutes extends RouteBuilder {
 
+    private static final String EVENT_HEADERS = "tributaryEventHeaders";
+    private static final String EVENT_BODY = "tributaryEventBody";
+
     private final HubProperties properties;
     private final HubMetrics metrics;
     private final FailurePolicy policy;
+    private final ListenerSessionSender sender;
 
-    DispatchRoutes(HubProperties properties, HubMetrics metrics, DeliveryPolicy deliveryPolicy) {
+    DispatchRoutes(HubProperties properties, HubMetrics metrics, DeliveryPolicy deliveryPolicy,
+            ListenerSessionSender sender) {
         this.properties = properties;
         this.metrics = metrics;
+        this.sender = sender;
         this.policy = new FailurePolicy(properties.delivery(), deliveryPolicy, Clock.systemUTC());
     }
 
@@ -43,8 +52,8 @@ class DispatchRoutes extends RouteBuilder {
         from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
                 + settings.consumers())
                 .routeId(target + "-dispatch")
+                .process(sender::keepSession)
                 .onException(Exception.class)
-                    .useOriginalMessage()
                     .retryWhile(policy::retryInRoute)
                     .redeliveryDelay(properties.delivery().routeRetryDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(2)
@@ -52,10 +61,12 @@ class DispatchRoutes extends RouteBuilder {
                     .logExhausted(false).logStackTrace(false)
                     .handled((Predicate) policy::deadLetterNow)
                     .filter(policy::deadLetterNow)
+                        .process(DispatchRoutes::restoreEvent)
                         .process(exchange -> policy.describe(exchange, target))
                         .log(LoggingLevel.WARN, "dead-lettered ${header." + HubHeaders.EVENT_ID
                                 + "} for " + target + ": ${header." + HubHeaders.FAILURE_REASON + "}")
-                        .to("jms:queue:" + HubProperties.deadLetterQueue(target))
+                        .process(exchange -> sender.send(exchange, HubProperties.deadLetterQueue(target), false,
+                                ListenerSessionSender.properties(exchange.getMessage().getHeaders())))
                         .process(exchange -> metrics.deadLettered(
                                 exchange.getMessage().getHeader(HubHeaders.REGION, String.class), target))
                     .end()
@@ -72,6 +83,8 @@ class DispatchRoutes extends RouteBuilder {
     /** Keeps what the route needs in properties and sends only the upsert's own headers. */
     private void prepareRequest(Exchange exchange) {
         var message = exchange.getMessage();
+        exchange.setProperty(EVENT_HEADERS, new HashMap<>(message.getHeaders()));
+        exchange.setProperty(EVENT_BODY, message.getBody(String.class));
         exchange.setProperty(FailurePolicy.DELIVERY_COUNT, message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class));
         exchange.setProperty(HubHeaders.REGION, message.getHeader(HubHeaders.REGION));
         exchange.setProperty(HubHeaders.RECEIVED_AT, message.getHeader(HubHeaders.RECEIVED_AT));
@@ -94,6 +107,17 @@ class DispatchRoutes extends RouteBuilder {
         http.setSoTimeout((int) settings.responseTimeout().toMillis());
         getContext().addComponent(target + "-http", http);
         return target + "-http";
+    }
+
+    /** Puts the event back as it was consumed (body and headers), for the dead-letter queue. */
+    @SuppressWarnings("unchecked")
+    private static void restoreEvent(Exchange exchange) {
+        var message = exchange.getMessage();
+        Map<String, Object> headers = exchange.getProperty(EVENT_HEADERS, Map.class);
+        if (headers != null) {
+            message.setHeaders(new HashMap<>(headers));
+            message.setBody(exchange.getProperty(EVENT_BODY, String.class));
+        }
     }
 
     private static Duration sinceReceived(Exchange exchange) {

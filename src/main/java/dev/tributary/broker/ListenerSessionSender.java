@@ -1,0 +1,91 @@
+package dev.tributary.broker;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.support.DefaultMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends from inside a transacted JMS route on the session of the message being consumed, so the
+ * send and the consume commit (or roll back) together in one local broker transaction. Written by
+ * hand because Camel's JMS producer takes a session of its own from the connection factory (a new
+ * connection per send with a plain factory, and outside the consumer's transaction).
+ */
+@Component
+public class ListenerSessionSender {
+
+    /** Exchange property holding the consumer's JMS session, kept at the start of a route. */
+    public static final String SESSION = "tributaryJmsSession";
+
+    private final Map<Session, MessageProducer> producers = new ConcurrentHashMap<>();
+
+    /**
+     * Remembers the consumer's session and continues with a plain copy of the message (body and
+     * headers read once); call as the first step of a route. Camel would otherwise wrap every new
+     * message of the exchange (an HTTP response, say) around the JMS message again, which JFR
+     * showed costing about a sixth of the hub's CPU.
+     */
+    public void keepSession(Exchange exchange) {
+        JmsMessage message = exchange.getIn(JmsMessage.class);
+        if (message == null || message.getJmsSession() == null) {
+            throw new IllegalStateException("route does not consume from a JMS session");
+        }
+        exchange.setProperty(SESSION, message.getJmsSession());
+        DefaultMessage plain = new DefaultMessage(exchange);
+        plain.setHeaders(new java.util.HashMap<>(message.getHeaders()));
+        plain.setBody(message.getBody(String.class));
+        exchange.setMessage(plain);
+    }
+
+    /**
+     * Sends the exchange's body as a persistent text message with {@code properties} to a queue
+     * (or, with {@code topic}, to a multicast address) in the consumer's transaction.
+     */
+    public void send(Exchange exchange, String destination, boolean topic, Map<String, Object> properties)
+            throws JMSException {
+        Session session = exchange.getProperty(SESSION, Session.class);
+        if (session == null) {
+            throw new IllegalStateException("no consumer session kept for this exchange");
+        }
+        Message message = session.createTextMessage(exchange.getMessage().getBody(String.class));
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            if (property.getValue() != null) {
+                message.setObjectProperty(property.getKey(), property.getValue());
+            }
+        }
+        MessageProducer producer = producers.computeIfAbsent(session, ListenerSessionSender::anonymousProducer);
+        producer.send(topic ? session.createTopic(destination) : session.createQueue(destination), message,
+                DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+    }
+
+    /**
+     * The message headers that can travel as JMS properties: the hub's own and the message group,
+     * not Camel's or the JMS headers of the consumed message.
+     */
+    public static Map<String, Object> properties(Map<String, Object> headers) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            boolean simple = value instanceof String || value instanceof Number || value instanceof Boolean;
+            boolean ours = !name.startsWith("JMS") && !name.startsWith("Camel") && javax.lang.model.SourceVersion.isName(name);
+            if (simple && (ours || name.equals(HubHeaders.GROUP_ID))) {
+                properties.put(name, value);
+            }
+        });
+        return properties;
+    }
+
+    private static MessageProducer anonymousProducer(Session session) {
+        try {
+            return session.createProducer(null);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot create a producer on the consumer's session", e);
+        }
+    }
+}
