@@ -71,6 +71,9 @@ public class InboundProcessor {
         String system = record.primarySource().system();
         String subject = ExternalIds.of(record, globalCustomerId);
         Long receivedAt = in.getHeader(HubHeaders.RECEIVED_AT, Long.class);
+        // The envelope is written without its data, and the record's JSON as queued (already
+        // normalised by ingest) is spliced in, so the record is not serialised a second time;
+        // a customer carries the stamped id, so it is written anew.
         EventEnvelope envelope = new EventEnvelope(
                 in.getHeader(HubHeaders.EVENT_ID, String.class),
                 "/tributary/" + region + "/" + system,
@@ -84,7 +87,10 @@ public class InboundProcessor {
                 globalCustomerId,
                 in.getHeader(HubHeaders.TRACE_ID, String.class),
                 EventEnvelope.SCHEMA_VERSION,
-                record);
+                null);
+        String head = mapper.writeValueAsString(envelope);
+        String data = record instanceof Customer ? mapper.writeValueAsString(record) : body;
+        String json = head.substring(0, head.length() - 1) + ",\"data\":" + data + "}";
         Object eventId = headers.get(HubHeaders.EVENT_ID);
         Object traceId = headers.get(HubHeaders.TRACE_ID);
         headers.clear();
@@ -97,6 +103,6 @@ public class InboundProcessor {
         in.setHeader(HubHeaders.EXTERNAL_ID, subject);
         in.setHeader(HubHeaders.RECEIVED_AT, receivedAt);
         in.setHeader(HubHeaders.GROUP_ID, globalCustomerId);
-        in.setBody(mapper.writeValueAsString(envelope));
+        in.setBody(json);
     }
 }

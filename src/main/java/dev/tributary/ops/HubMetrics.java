@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * The hub's event counters, tagged with {@code region} and, where it applies, {@code target}:
- * received (durable at ingest), rejected, delivered and dead-lettered.
+ * received (durable at ingest), rejected, delivered and dead-lettered. Meters are looked up once
+ * per tag combination and kept, since these calls sit on the per-event path.
  */
 @Component
 public class HubMetrics {
@@ -20,35 +23,34 @@ public class HubMetrics {
     public static final String LATENCY = "tributary.delivery.latency";
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public HubMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void received(String region) {
-        counter(RECEIVED, region).increment();
+        counter(RECEIVED, "region", region).increment();
     }
 
     public void rejected(String region, String stage) {
-        Counter.builder(REJECTED).tag("region", region).tag("stage", stage).register(registry).increment();
+        counter(REJECTED, "region", region, "stage", stage).increment();
     }
 
     /** One delivery to a target, {@code sinceReceived} after ingest made the event durable. */
     public void delivered(String region, String target, Duration sinceReceived) {
-        counter(DELIVERED, region, target).increment();
-        Timer.builder(LATENCY).tag("target", target).publishPercentileHistogram()
-                .register(registry).record(sinceReceived);
+        counter(DELIVERED, "region", region, "target", target).increment();
+        timers.computeIfAbsent(target, t -> Timer.builder(LATENCY).tag("target", t)
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry)).record(sinceReceived);
     }
 
     public void deadLettered(String region, String target) {
-        counter(DEAD_LETTERED, region, target).increment();
+        counter(DEAD_LETTERED, "region", region, "target", target).increment();
     }
 
-    private Counter counter(String name, String region) {
-        return Counter.builder(name).tag("region", region).register(registry);
-    }
-
-    private Counter counter(String name, String region, String target) {
-        return Counter.builder(name).tag("region", region).tag("target", target).register(registry);
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + String.join("|", tags),
+                key -> Counter.builder(name).tags(tags).register(registry));
     }
 }
