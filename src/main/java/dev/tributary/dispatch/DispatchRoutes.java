@@ -105,6 +105,16 @@ class DispatchRoutes extends RouteBuilder {
         http.setConnectionRequestTimeout((int) settings.connectTimeout().toMillis());
         http.setResponseTimeout((int) settings.responseTimeout().toMillis());
         http.setSoTimeout((int) settings.responseTimeout().toMillis());
+        // an upsert API needs no cookies, redirects or compression; the answer's headers are not
+        // used on success (a failure carries them in its exception)
+        http.setCookieManagementDisabled(true);
+        http.setRedirectHandlingDisabled(true);
+        http.setContentCompressionDisabled(true);
+        http.setSkipResponseHeaders(true);
+        // no hidden retries inside the HTTP client (it would sleep for a 429's Retry-After and
+        // resend on I/O errors): every retry is the route's decision, counted and logged
+        // (the component's automaticRetriesDisabled option did not reach the client in 4.17)
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         getContext().addComponent(target + "-http", http);
         return target + "-http";
     }

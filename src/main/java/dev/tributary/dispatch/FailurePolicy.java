@@ -31,8 +31,9 @@ class FailurePolicy {
     /** Whether to retry now, in the route; sets the delay to a target's Retry-After when it asks. */
     public boolean retryInRoute(Exchange exchange) {
         Failure failure = failure(exchange);
-        int retried = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        if (failure.permanent() || retried >= delivery.routeRetries()) {
+        // Camel numbers the redelivery it is deciding on: 1 before the first retry
+        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        if (failure.permanent() || retry > delivery.routeRetries()) {
             return false;
         }
         Duration retryAfter = failure.retryAfter();

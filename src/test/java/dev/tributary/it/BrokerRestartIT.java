@@ -36,7 +36,8 @@ class BrokerRestartIT extends HubITSupport {
     void should_answer_503_while_the_broker_is_down_and_deliver_durable_events_after_restart() throws Exception {
         String pending = unique("SO");
         String erpPath = "/erp/orders/cn-east.fxiaoke." + pending;
-        erp().stubFor(put(urlPathEqualTo(erpPath)).willReturn(aResponse().withStatus(503)));
+        // the ERP is slow: the event is still being delivered when the broker stops
+        erp().stubFor(put(urlPathEqualTo(erpPath)).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
         assertThat(post("cn-east", orderItem(pending, "C-" + pending, uscc(pending))).statusCode()).isEqualTo(202);
         awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + pending, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> upserts(erp(), erpPath).size() >= 1);

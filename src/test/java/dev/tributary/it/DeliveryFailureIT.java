@@ -114,6 +114,22 @@ class DeliveryFailureIT extends H2HubIT {
         awaitUpserts(crm(), path, 3);
     }
 
+    @Test
+    void should_leave_a_long_retry_after_to_the_broker_instead_of_retrying_in_the_route() throws JMSException {
+        String orderId = unique("SO");
+        String path = "/crm/orders/cn-east.fxiaoke." + orderId;
+        crm().stubFor(put(urlPathEqualTo(path)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+
+        String eventId = postOrder(orderId);
+
+        Message deadLetter = takeDeadLetter("crm", eventId, Duration.ofSeconds(30));
+        assertThat(deadLetter).as("dead letter in crm.outbound.DLQ after %d requests", upserts(crm(), path).size())
+                .isNotNull();
+        assertThat(deadLetter.getIntProperty(HubHeaders.FAILURE_STATUS)).isEqualTo(429);
+        // one request per broker delivery: the target's Retry-After was read, so no in-route retries
+        assertThat(upserts(crm(), path)).hasSize(MAX_DELIVERIES);
+    }
+
     private String postOrder(String orderId) {
         HttpResponse<String> response = post("cn-east", orderItem(orderId, "C-" + orderId, uscc(orderId)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
