@@ -71,8 +71,9 @@ final class DemoData {
         BigDecimal tax = BigDecimal.ZERO;
         int count = 1 + random.nextInt(3);
         for (int i = 1; i <= count; i++) {
-            String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-            BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(sequence % 40 == 0 ? 400 : 20));
+            boolean bigDeal = i == 1 && sequence % 25 == 0; // over the ERP simulator's credit limit
+            String[] product = bigDeal ? PRODUCTS[3] : PRODUCTS[random.nextInt(PRODUCTS.length)];
+            BigDecimal quantity = BigDecimal.valueOf(bigDeal ? 150 : 1 + random.nextInt(20));
             BigDecimal unitPrice = new BigDecimal(product[2]);
             BigDecimal lineTotal = quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
             lines.add(Map.of("lineNo", i, "sku", product[0], "description", product[1], "quantity", quantity,
