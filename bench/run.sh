@@ -56,7 +56,7 @@ done
 : "${BENCH_PERF_MESSAGE_SIZE:=1024}"
 : "${BENCH_PERF_EXTRA_ARGS:=}"
 : "${BENCH_PERF_JAVA_ARGS:=-Xms256m -Xmx1g}"
-: "${BENCH_HUB_JAVA_OPTS:=}"
+: "${BENCH_HUB_JAVA_OPTS:=-Xmx512m}"   # the heap the hub is meant to run in (Artemis pages beyond half of it)
 : "${BENCH_HUB_START_TIMEOUT:=120}"
 : "${BENCH_HUB_PORT:=}"
 : "${BENCH_BROKER_PORT:=}"
