@@ -81,7 +81,6 @@ class HubKillCrashIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 1_500);
         hub.kill();
         int acknowledgedAtKill = acknowledged.size();
-        Thread.sleep(500);
         hub.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= acknowledgedAtKill + 500);
         clients.shutdownNow();

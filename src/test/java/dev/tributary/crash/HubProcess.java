@@ -1,5 +1,7 @@
 package dev.tributary.crash;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,20 +36,12 @@ final class HubProcess {
         this.command.addAll(settings);
     }
 
-    void start() throws IOException, InterruptedException {
+    void start() throws IOException {
         process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("hub exited with " + process.exitValue() + "; see " + log);
-            }
-            if (healthy()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("hub not healthy within 90 s; see " + log);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .failFast("hub exited; see " + log, () -> !process.isAlive())
+                .until(this::healthy);
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */
