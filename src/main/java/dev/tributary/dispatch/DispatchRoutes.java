@@ -52,7 +52,6 @@ class DispatchRoutes extends RouteBuilder {
         from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers="
                 + settings.consumers())
                 .routeId(target + "-dispatch")
-                .process(sender::keepSession)
                 .onException(Exception.class)
                     .retryWhile(policy::retryInRoute)
                     .redeliveryDelay(properties.delivery().routeRetryDelay().toMillis())
@@ -71,6 +70,7 @@ class DispatchRoutes extends RouteBuilder {
                                 exchange.getMessage().getHeader(HubHeaders.REGION, String.class), target))
                     .end()
                 .end()
+                .process(sender::keepSession)
                 .process(policy::backOffBeforeRedelivery)
                 .process(this::prepareRequest)
                 // noErrorHandler: a failure inside the Kamelet comes back to this route's policy
