@@ -5,8 +5,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.lang.model.SourceVersion;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.support.DefaultMessage;
@@ -39,7 +41,7 @@ public class ListenerSessionSender {
         }
         exchange.setProperty(SESSION, message.getJmsSession());
         DefaultMessage plain = new DefaultMessage(exchange);
-        plain.setHeaders(new java.util.HashMap<>(message.getHeaders()));
+        plain.getHeaders().putAll(message.getHeaders());
         plain.setBody(message.getBody(String.class));
         exchange.setMessage(plain);
     }
@@ -70,10 +72,10 @@ public class ListenerSessionSender {
      * not Camel's or the JMS headers of the consumed message.
      */
     public static Map<String, Object> properties(Map<String, Object> headers) {
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             boolean simple = value instanceof String || value instanceof Number || value instanceof Boolean;
-            boolean ours = !name.startsWith("JMS") && !name.startsWith("Camel") && javax.lang.model.SourceVersion.isName(name);
+            boolean ours = !name.startsWith("JMS") && !name.startsWith("Camel") && SourceVersion.isName(name);
             if (simple && (ours || name.equals(HubHeaders.GROUP_ID))) {
                 properties.put(name, value);
             }

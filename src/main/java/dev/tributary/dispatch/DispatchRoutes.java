@@ -8,13 +8,13 @@ import dev.tributary.config.HubProperties;
 import dev.tributary.ops.HubMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
@@ -22,8 +22,8 @@ import org.springframework.web.util.UriUtils;
 @Component
 class DispatchRoutes extends RouteBuilder {
 
-    private static final String EVENT_HEADERS = "tributaryEventHeaders";
-    private static final String EVENT_BODY = "tributaryEventBody";
+    /** Exchange property holding the consumed event while the request message is out. */
+    private static final String EVENT = "tributaryEvent";
 
     private final HubProperties properties;
     private final HubMetrics metrics;
@@ -80,11 +80,13 @@ class DispatchRoutes extends RouteBuilder {
                         sinceReceived(exchange)));
     }
 
-    /** Keeps what the route needs in properties and sends only the upsert's own headers. */
+    /**
+     * Sets the consumed event aside (for a dead letter) and continues with a request message that
+     * carries only the upsert's own headers.
+     */
     private void prepareRequest(Exchange exchange) {
-        var message = exchange.getMessage();
-        exchange.setProperty(EVENT_HEADERS, new HashMap<>(message.getHeaders()));
-        exchange.setProperty(EVENT_BODY, message.getBody(String.class));
+        Message message = exchange.getMessage();
+        exchange.setProperty(EVENT, message);
         exchange.setProperty(FailurePolicy.DELIVERY_COUNT, message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class));
         exchange.setProperty(HubHeaders.REGION, message.getHeader(HubHeaders.REGION));
         exchange.setProperty(HubHeaders.RECEIVED_AT, message.getHeader(HubHeaders.RECEIVED_AT));
@@ -92,10 +94,12 @@ class DispatchRoutes extends RouteBuilder {
                 .fromWireName(message.getHeader(HubHeaders.RECORD_TYPE, String.class)).collection();
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
         String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));
-        message.setHeader("Idempotency-Key", eventId);
-        message.setHeader("ce-id", eventId);
+        Message request = new DefaultMessage(exchange);
+        request.setBody(message.getBody());
+        request.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));
+        request.setHeader("Idempotency-Key", eventId);
+        request.setHeader("ce-id", eventId);
+        exchange.setMessage(request);
     }
 
     /** An HTTP component of the target's own, so each target has its own timeouts and pool. */
@@ -120,13 +124,10 @@ class DispatchRoutes extends RouteBuilder {
     }
 
     /** Puts the event back as it was consumed (body and headers), for the dead-letter queue. */
-    @SuppressWarnings("unchecked")
     private static void restoreEvent(Exchange exchange) {
-        var message = exchange.getMessage();
-        Map<String, Object> headers = exchange.getProperty(EVENT_HEADERS, Map.class);
-        if (headers != null) {
-            message.setHeaders(new HashMap<>(headers));
-            message.setBody(exchange.getProperty(EVENT_BODY, String.class));
+        Message event = exchange.getProperty(EVENT, Message.class);
+        if (event != null) {
+            exchange.setMessage(event);
         }
     }
 

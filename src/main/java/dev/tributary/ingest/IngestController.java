@@ -124,9 +124,10 @@ class IngestController {
         String traceId = traceParent != null ? traceParent : UUID.randomUUID().toString();
         List<ItemResult> results = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
-        root.forEach(items::add);
-        if (root.isObject()) {
-            items = List.of(root);
+        if (root.isArray()) {
+            root.forEach(items::add);
+        } else {
+            items.add(root);
         }
         for (int i = 0; i < items.size(); i++) {
             results.add(reader.read(region, i, items.get(i), traceId));

@@ -37,7 +37,7 @@ public class RejectionStore {
         this.metrics = metrics;
     }
 
-    /** Stores the rejections in one batch and returns their ids, in order. */
+    /** Stores the rejections (one insert each: the ids are answered to the caller), in order. */
     public List<Long> saveAll(List<Rejection> rejections) {
         List<Long> ids = new ArrayList<>();
         for (Rejection r : rejections) {
