@@ -37,7 +37,7 @@ done
 : "${BENCH_REGIONS:=cn-east,cn-south,eu-west}"
 : "${BENCH_MIX:=order=1,opportunity=0,customer=0}"
 : "${BENCH_SEED:=42}"
-: "${BENCH_WARMUP_EVENTS:=2000}"
+: "${BENCH_WARMUP_EVENTS:=20000}"
 : "${BENCH_SAT_EVENTS:=50000}"
 : "${BENCH_SAT_BATCH:=100}"
 : "${BENCH_SAT_CLIENTS:=16}"

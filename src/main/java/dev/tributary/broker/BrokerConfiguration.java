@@ -81,7 +81,12 @@ class BrokerConfiguration {
             ObjectProvider<HubEmbeddedBroker> embedded) {
         HubEmbeddedBroker server = embedded.getIfAvailable();
         String url = server == null ? properties.url() : server.vmUrl();
-        return new ActiveMQConnectionFactory(url, properties.user(), properties.password());
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, properties.user(), properties.password());
+        // the hub's addresses are fixed in broker.xml: look each one up once per session, not
+        // with a blocking round trip to the broker before every send (seen in a profile: 5% of
+        // the inbound route's time)
+        factory.setCacheDestinations(true);
+        return factory;
     }
 
     /**
