@@ -37,7 +37,7 @@ done
 : "${BENCH_REGIONS:=cn-east,cn-south,eu-west}"
 : "${BENCH_MIX:=order=1,opportunity=0,customer=0}"
 : "${BENCH_SEED:=42}"
-: "${BENCH_WARMUP_EVENTS:=20000}"
+: "${BENCH_WARMUP_EVENTS:=50000}"
 : "${BENCH_SAT_EVENTS:=50000}"
 : "${BENCH_SAT_BATCH:=100}"
 : "${BENCH_SAT_CLIENTS:=16}"
@@ -56,7 +56,7 @@ done
 : "${BENCH_PERF_MESSAGE_SIZE:=1024}"
 : "${BENCH_PERF_EXTRA_ARGS:=}"
 : "${BENCH_PERF_JAVA_ARGS:=-Xms256m -Xmx1g}"
-: "${BENCH_HUB_JAVA_OPTS:=-Xmx512m}"   # the heap the hub is meant to run in (Artemis pages beyond half of it)
+: "${BENCH_HUB_JAVA_OPTS:=-Xmx512m -XX:+UseParallelGC}"   # the heap the hub is meant to run in (Artemis pages beyond half of it); see README Performance
 : "${BENCH_HUB_START_TIMEOUT:=120}"
 : "${BENCH_HUB_PORT:=}"
 : "${BENCH_BROKER_PORT:=}"

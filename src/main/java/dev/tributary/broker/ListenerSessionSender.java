@@ -1,10 +1,12 @@
 package dev.tributary.broker;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,13 +44,28 @@ public class ListenerSessionSender {
         exchange.setProperty(SESSION, message.getJmsSession());
         DefaultMessage plain = new DefaultMessage(exchange);
         plain.getHeaders().putAll(message.getHeaders());
-        plain.setBody(message.getBody(String.class));
+        plain.setBody(utf8(message.getBody()));
         exchange.setMessage(plain);
     }
 
     /**
-     * Sends the exchange's body as a persistent text message with {@code properties} to a queue
-     * (or, with {@code topic}, to a multicast address) in the consumer's transaction.
+     * A message body as UTF-8 bytes: the hub's messages are bytes messages of UTF-8 JSON; a text
+     * message (from another producer on a standalone broker) is encoded here, explicitly as UTF-8.
+     */
+    public static byte[] utf8(Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalStateException("a hub message carries JSON text or bytes, not "
+                + (body == null ? "nothing" : body.getClass().getSimpleName()));
+    }
+
+    /**
+     * Sends the exchange's body (UTF-8 JSON) as a persistent bytes message with {@code properties}
+     * to a queue (or, with {@code topic}, to a multicast address) in the consumer's transaction.
      */
     public void send(Exchange exchange, String destination, boolean topic, Map<String, Object> properties)
             throws JMSException {
@@ -56,7 +73,8 @@ public class ListenerSessionSender {
         if (session == null) {
             throw new IllegalStateException("no consumer session kept for this exchange");
         }
-        Message message = session.createTextMessage(exchange.getMessage().getBody(String.class));
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(utf8(exchange.getMessage().getBody()));
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             if (property.getValue() != null) {
                 message.setObjectProperty(property.getKey(), property.getValue());

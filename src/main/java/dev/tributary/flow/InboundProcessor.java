@@ -3,6 +3,7 @@ package dev.tributary.flow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.broker.HubHeaders;
+import dev.tributary.broker.ListenerSessionSender;
 import dev.tributary.canonical.CanonicalRecord;
 import dev.tributary.canonical.Customer;
 import dev.tributary.canonical.EventEnvelope;
@@ -12,6 +13,8 @@ import dev.tributary.rejects.Rejection;
 import dev.tributary.rejects.RejectionStore;
 import dev.tributary.validation.CanonicalValidator;
 import dev.tributary.validation.FieldError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,8 @@ public class InboundProcessor {
     /** Exchange property set when the event was rejected instead of published. */
     public static final String REJECTED = "tributaryRejected";
 
+    private static final byte[] DATA_FIELD = ",\"data\":".getBytes(StandardCharsets.US_ASCII);
+
     private final ObjectMapper mapper;
     private final RejectionStore rejections;
     private final CanonicalValidator validator = new CanonicalValidator();
@@ -38,11 +43,11 @@ public class InboundProcessor {
         this.rejections = rejections;
     }
 
-    public void process(Exchange exchange) throws JsonProcessingException {
+    public void process(Exchange exchange) throws IOException {
         Message in = exchange.getMessage();
         Map<String, Object> headers = in.getHeaders();
         String region = in.getHeader(HubHeaders.REGION, String.class);
-        String body = in.getBody(String.class);
+        byte[] body = ListenerSessionSender.utf8(in.getBody());
         RecordType type = RecordType.fromWireName(in.getHeader(HubHeaders.RECORD_TYPE, String.class));
         CanonicalRecord record = null;
         List<FieldError> errors;
@@ -60,7 +65,8 @@ public class InboundProcessor {
             rejections.save(new Rejection(null, region, Rejection.PROCESSING, type == null ? null : type.wireName(),
                     in.getHeader(HubHeaders.SOURCE_SYSTEM, String.class),
                     record == null || record.primarySource() == null ? null : record.primarySource().sourceId(),
-                    in.getHeader(HubHeaders.SOURCE_EVENT_ID, String.class), errors, body, Instant.now()));
+                    in.getHeader(HubHeaders.SOURCE_EVENT_ID, String.class), errors,
+                    new String(body, StandardCharsets.UTF_8), Instant.now()));
             exchange.setProperty(REJECTED, true);
             return;
         }
@@ -88,9 +94,8 @@ public class InboundProcessor {
                 in.getHeader(HubHeaders.TRACE_ID, String.class),
                 EventEnvelope.SCHEMA_VERSION,
                 null);
-        String head = mapper.writeValueAsString(envelope);
-        String data = record instanceof Customer ? mapper.writeValueAsString(record) : body;
-        String json = head.substring(0, head.length() - 1) + ",\"data\":" + data + "}";
+        byte[] json = splice(mapper.writeValueAsBytes(envelope),
+                record instanceof Customer ? mapper.writeValueAsBytes(record) : body);
         Object eventId = headers.get(HubHeaders.EVENT_ID);
         Object traceId = headers.get(HubHeaders.TRACE_ID);
         headers.clear();
@@ -104,5 +109,15 @@ public class InboundProcessor {
         in.setHeader(HubHeaders.RECEIVED_AT, receivedAt);
         in.setHeader(HubHeaders.GROUP_ID, globalCustomerId);
         in.setBody(json);
+    }
+
+    /** {@code {...envelope}} + {@code data} -> {@code {...envelope,"data":data}}, as UTF-8 bytes. */
+    private static byte[] splice(byte[] head, byte[] data) {
+        byte[] json = new byte[head.length - 1 + DATA_FIELD.length + data.length + 1];
+        System.arraycopy(head, 0, json, 0, head.length - 1);
+        System.arraycopy(DATA_FIELD, 0, json, head.length - 1, DATA_FIELD.length);
+        System.arraycopy(data, 0, json, head.length - 1 + DATA_FIELD.length, data.length);
+        json[json.length - 1] = '}';
+        return json;
     }
 }

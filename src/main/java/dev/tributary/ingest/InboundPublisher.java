@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.config.HubProperties;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -87,7 +88,10 @@ class InboundPublisher {
     }
 
     private Message toMessage(Session session, Submission s) throws JMSException {
-        Message message = session.createTextMessage(json(s));
+        // UTF-8 bytes: half the size of a text message (which the broker keeps as UTF-16) in the
+        // journal and in memory, and no string conversions on the way
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(json(s));
         message.setStringProperty(HubHeaders.DUPLICATE_ID, s.eventId());
         message.setStringProperty(HubHeaders.GROUP_ID, s.globalCustomerId());
         message.setStringProperty(HubHeaders.EVENT_ID, s.eventId());
@@ -100,9 +104,9 @@ class InboundPublisher {
         return message;
     }
 
-    private String json(Submission s) {
+    private byte[] json(Submission s) {
         try {
-            return mapper.writeValueAsString(s.record());
+            return mapper.writeValueAsBytes(s.record());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a canonical record always serialises", e);
         }
