@@ -56,7 +56,7 @@ done
 : "${BENCH_PERF_MESSAGE_SIZE:=1024}"
 : "${BENCH_PERF_EXTRA_ARGS:=}"
 : "${BENCH_PERF_JAVA_ARGS:=-Xms256m -Xmx1g}"
-: "${BENCH_HUB_JAVA_OPTS:=-Xmx512m -XX:+UseParallelGC}"   # the heap the hub is meant to run in (Artemis pages beyond half of it); see README Performance
+: "${BENCH_HUB_JAVA_OPTS:=-Xmx512m -XX:+UseParallelGC -XX:-TieredCompilation}"   # the heap the hub is meant to run in (Artemis pages beyond half of it); see README Performance
 : "${BENCH_HUB_START_TIMEOUT:=120}"
 : "${BENCH_HUB_PORT:=}"
 : "${BENCH_BROKER_PORT:=}"

@@ -140,8 +140,11 @@ class DispatchRoutes extends RouteBuilder {
         http.setSkipResponseHeaders(true);
         // no hidden retries inside the HTTP client (it would sleep for a 429's Retry-After and
         // resend on I/O errors): every retry is the route's decision, counted and logged
-        // (the component's automaticRetriesDisabled option did not reach the client in 4.17)
-        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
+        // (the component's automaticRetriesDisabled option did not reach the client in 4.17);
+        // nor per-request work an upsert does not need: user tokens (connection state), cookie
+        // and auth caches (request interceptors, ~8% of a dispatch thread in a profile)
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries()
+                .disableConnectionState().disableCookieManagement().disableAuthCaching());
         getContext().addComponent(target + "-http", http);
         return target + "-http";
     }
