@@ -214,6 +214,7 @@ public class Load {
                 m.put("deliveredPerSec", round(recs.size() * 1000.0 / Math.max(1, last - t0), 1));
                 m.put("steadyPerSec", steady(arr));
                 m.put("latencyMs", percentiles(Arrays.stream(lat).filter(v -> v >= 0).toArray()));
+                m.put("latencyP99MsBy10s", p99ByWindow(recs, t0));
             }
             allDelivered &= recs.size() == ids.size();
             minDelivered = Math.min(minDelivered, recs.size());
@@ -639,6 +640,22 @@ public class Load {
     }
 
     // ------------------------------------------------------------------------------ statistics
+
+    /** p99 latency of the events arriving in each 10-second window of the phase (shows warm-up and pauses). */
+    static List<Long> p99ByWindow(List<long[]> recs, long t0) {
+        Map<Integer, List<Long>> windows = new TreeMap<>();
+        for (long[] r : recs) {
+            if (r[0] >= 0) {
+                windows.computeIfAbsent((int) Math.max(0, (r[1] - t0) / 10_000), w -> new ArrayList<>()).add(r[0]);
+            }
+        }
+        List<Long> out = new ArrayList<>();
+        windows.values().forEach(w -> {
+            long[] sorted = w.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.add(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]);
+        });
+        return out;
+    }
 
     static Map<String, Object> percentiles(long[] sorted) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -309,6 +309,15 @@ public class Report {
             for (String q : List.of("p50", "p95", "p99", "max")) {
                 s.append(row("", "ingest->delivered latency ms " + q, lat(p, ts, 0, q), lat(p, ts, 1, q), null));
             }
+            if (p.get("rate") != null) {
+                for (int i = 0; i < ts.size(); i++) {
+                    Object w = path(p, "targets", ts.get(i), "latencyP99MsBy10s");
+                    if (w instanceof List<?> list && !list.isEmpty()) {
+                        s.append(row("", "p99 ms per 10 s window, " + ts.get(i), null, null,
+                                list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))));
+                    }
+                }
+            }
             Map<String, Object> r = map(p.get("resources"));
             if (r != null) {
                 s.append(row("", "hub peak heap used / committed MB", null, null,

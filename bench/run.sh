@@ -44,6 +44,7 @@ done
 : "${BENCH_SAT_DRAIN_TIMEOUT:=300}"
 : "${BENCH_LAT_RATE:=500}"
 : "${BENCH_LAT_DURATION:=60}"
+: "${BENCH_LAT_WARMUP:=20}"               # seconds at the fixed rate before it is measured (single-event requests warm other code than batches)
 : "${BENCH_LAT_BATCH:=1}"
 : "${BENCH_LAT_CLIENTS:=32}"
 : "${BENCH_LAT_DRAIN_TIMEOUT:=120}"
@@ -178,7 +179,7 @@ if git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1; then
 fi
 meta source "$BENCH_SOURCE"
 for k in CUSTOMERS REGIONS MIX SEED WARMUP_EVENTS SAT_EVENTS SAT_BATCH SAT_CLIENTS LAT_RATE LAT_DURATION \
-         LAT_BATCH LAT_CLIENTS PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT; do
+         LAT_WARMUP LAT_BATCH LAT_CLIENTS PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT; do
   v="BENCH_$k"; meta "config.$k" "${!v}"
 done
 meta goal.deliveredPerSec "$BENCH_GOAL_DELIVERED"
@@ -290,9 +291,9 @@ esac
 HUB_JAVA=($BENCH_HUB_JAVA_OPTS "${JFR_OPTS[@]}")
 meta hub.javaOpts "${HUB_JAVA[*]}"
 meta broker.port "$BROKER_PORT"
-meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-4}"
-meta hub.crmConsumers "${HUB_CRM_CONSUMERS:-4}"
-meta hub.erpConsumers "${HUB_ERP_CONSUMERS:-4}"
+meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-16}"
+meta hub.crmConsumers "${HUB_CRM_CONSUMERS:-16}"
+meta hub.erpConsumers "${HUB_ERP_CONSUMERS:-16}"
 meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_URL|ERP_URL|BROKER_TCP_PORT|DB_URL|BROKER_URL|BROKER_EMBEDDED)=' | tr '\n' ' ')"
 
 log "starting the hub (broker tcp port $BROKER_PORT, data $RUN/data)"
@@ -384,6 +385,10 @@ if has_phase saturation; then
 fi
 
 if has_phase latency; then
+  if ((BENCH_LAT_WARMUP > 0)); then
+    load_phase latency-warmup rate "$((RESERVE_LAT + RESERVE_BROKER))" 30 \
+      --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_WARMUP" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
+  fi
   load_phase latency rate "$RESERVE_BROKER" "$BENCH_LAT_DRAIN_TIMEOUT" \
     --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_DURATION" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
 fi
@@ -443,7 +448,8 @@ fi
 # --------------------------------------------------------------------------------- report
 OUT="$RESULTS/$TS.json"
 java "$BENCH_DIR/Report.java" --out "$OUT" --meta "$META" \
-  --phase "warmup=$RUN/warmup.json" --phase "saturation=$RUN/saturation.json" --phase "latency=$RUN/latency.json" \
+  --phase "warmup=$RUN/warmup.json" --phase "saturation=$RUN/saturation.json" --phase "latency-warmup=$RUN/latency-warmup.json" \
+  --phase "latency=$RUN/latency.json" \
   --perf "$RUN/perf.json" --hub-stats "$RUN/hub-stats.json" | tee "$RUN/table.txt"
 if [[ -n "$JFR_FILE" && -s "$RUN/jfr-hot-methods.txt" ]]; then
   echo "JFR hot methods (hub, $(basename "$JFR_FILE")):"
