@@ -263,7 +263,7 @@ fi
 
 # ----------------------------------------------------------------------------------- sink
 log "starting the sink"
-java -XX:+UseSerialGC -Xmx512m -Dsun.net.httpserver.nodelay=true "$BENCH_DIR/Sink.java" \
+java -XX:+UseSerialGC -Xmx512m "$BENCH_DIR/Sink.java" \
   --port 0 --port-file "$RUN/sink.port" --threads 16 >"$RUN/sink.log" 2>&1 &
 SINK_PID=$!
 for ((i = 0; i < 300; i++)); do
