@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,12 +34,8 @@ class BrokerConfiguration {
     }
 
     @Bean
-    DeliveryPolicy deliveryPolicy(Configuration artemisConfiguration, HubProperties hub) {
-        AddressSettings settings = artemisConfiguration.getAddressSettings().get(hub.queues().events());
-        if (settings == null) {
-            settings = artemisConfiguration.getAddressSettings().getOrDefault("#", new AddressSettings());
-        }
-        return new DeliveryPolicy(settings.getMaxDeliveryAttempts());
+    DeliveryPolicy deliveryPolicy(HubProperties hub) {
+        return new DeliveryPolicy(hub.delivery().maxAttempts());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

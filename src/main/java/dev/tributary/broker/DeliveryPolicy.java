@@ -1,9 +1,9 @@
 package dev.tributary.broker;
 
 /**
- * The broker's delivery limit for the events address, read from {@code broker.xml}: on the last
- * allowed delivery the hub writes the dead letter itself, with the reason, instead of letting the
- * broker move the bare message.
+ * How many times an event is delivered to a target ({@code tributary.delivery.max-attempts}): on
+ * the last allowed delivery the hub writes the dead letter itself, with the reason. The broker
+ * does not count these deliveries against a limit of its own (see {@code broker.xml}).
  */
 public record DeliveryPolicy(int maxDeliveryAttempts) {
 }

@@ -59,7 +59,8 @@ public record HubProperties(
             @DefaultValue("5s") Duration maxRetryAfter,
             @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier,
-            @DefaultValue("60s") Duration maxRedeliveryDelay) {
+            @DefaultValue("60s") Duration maxRedeliveryDelay,
+            @DefaultValue("6") int maxAttempts) {
 
         /** How long to wait before the given delivery (1 = first delivery: no wait). */
         public Duration delayBeforeDelivery(int deliveryCount) {

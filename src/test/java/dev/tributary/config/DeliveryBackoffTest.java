@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryBackoffTest {
 
     private final HubProperties.Delivery delivery = new HubProperties.Delivery(2, Duration.ofMillis(200),
-            Duration.ofSeconds(5), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60));
+            Duration.ofSeconds(5), Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 6);
 
     @Test
     void should_not_wait_before_the_first_delivery() {

@@ -28,7 +28,7 @@ class FailurePolicyTest {
     private final DefaultCamelContext context = new DefaultCamelContext();
     private final FailurePolicy policy = new FailurePolicy(
             new HubProperties.Delivery(ROUTE_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5),
-                    Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60)),
+                    Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), MAX_DELIVERIES),
             new DeliveryPolicy(MAX_DELIVERIES), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach

@@ -21,8 +21,8 @@ class EndToEndIT extends H2HubIT {
     }
 
     @Test
-    void should_read_delivery_limit_from_broker_xml() {
-        // failsafe sets -Dtributary.outbound.max-delivery-attempts=4, substituted into broker.xml
+    void should_take_the_delivery_limit_from_the_hub_settings() {
+        // failsafe sets -Dtributary.delivery.max-attempts=4
         assertThat(deliveryPolicy.maxDeliveryAttempts()).isEqualTo(4);
     }
 
