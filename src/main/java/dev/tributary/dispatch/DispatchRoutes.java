@@ -80,9 +80,9 @@ class DispatchRoutes extends RouteBuilder {
     }
 
     /**
-     * A failure that is permanent, or on the broker's last allowed delivery, goes to the target's
-     * dead-letter queue with its reason, in the consumer's transaction; any other failure is
-     * left unhandled, so the transaction rolls back and the broker redelivers.
+     * A failure that is permanent, or on the last allowed delivery (HUB_DELIVERY_MAX_ATTEMPTS),
+     * goes to the target's dead-letter queue with its reason, in the consumer's transaction; any
+     * other failure is left unhandled, so the transaction rolls back and the broker redelivers.
      */
     private OnExceptionDefinition deadLetterWhenDue(OnExceptionDefinition onFailure, String target) {
         onFailure.logExhausted(false).logStackTrace(false)

@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 /**
  * Decides what a failed delivery does next: retry in the route (transient, few in-route attempts
  * so far), roll back to the broker (transient, more deliveries left), or go to the dead-letter
- * queue (permanent, or the broker's last allowed delivery). Every decision is a pure function of
+ * queue (permanent, or the last delivery the hub allows). Every decision is a pure function of
  * the exchange, so the route may ask it more than once.
  */
 class FailurePolicy {
@@ -19,12 +19,12 @@ class FailurePolicy {
     static final String DELIVERY_COUNT = "tributaryDeliveryCount";
 
     private final HubProperties.Delivery delivery;
-    private final DeliveryPolicy broker;
+    private final DeliveryPolicy limit;
     private final Clock clock;
 
-    FailurePolicy(HubProperties.Delivery delivery, DeliveryPolicy broker, Clock clock) {
+    FailurePolicy(HubProperties.Delivery delivery, DeliveryPolicy limit, Clock clock) {
         this.delivery = delivery;
-        this.broker = broker;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ class FailurePolicy {
 
     /** Whether this failure ends in the dead-letter queue now (else the broker redelivers). */
     public boolean deadLetterNow(Exchange exchange) {
-        return failure(exchange).permanent() || deliveryCount(exchange) >= broker.maxDeliveryAttempts();
+        return failure(exchange).permanent() || deliveryCount(exchange) >= limit.maxDeliveryAttempts();
     }
 
     /** Adds the reason headers to the message bound for the dead-letter queue. */
