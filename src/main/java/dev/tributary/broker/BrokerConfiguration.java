@@ -1,6 +1,5 @@
 package dev.tributary.broker;
 
-import dev.tributary.config.HubProperties;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -31,11 +30,6 @@ class BrokerConfiguration {
         deployment.addDeployable(configuration);
         deployment.readConfiguration();
         return configuration;
-    }
-
-    @Bean
-    DeliveryPolicy deliveryPolicy(HubProperties hub) {
-        return new DeliveryPolicy(hub.delivery().maxAttempts());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -1,6 +1,5 @@
 package dev.tributary.dispatch;
 
-import dev.tributary.broker.DeliveryPolicy;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.broker.ListenerSessionSender;
 import dev.tributary.canonical.RecordType;
@@ -31,12 +30,11 @@ class DispatchRoutes extends RouteBuilder {
     private final FailurePolicy policy;
     private final ListenerSessionSender sender;
 
-    DispatchRoutes(HubProperties properties, HubMetrics metrics, DeliveryPolicy deliveryPolicy,
-            ListenerSessionSender sender) {
+    DispatchRoutes(HubProperties properties, HubMetrics metrics, ListenerSessionSender sender) {
         this.properties = properties;
         this.metrics = metrics;
         this.sender = sender;
-        this.policy = new FailurePolicy(properties.delivery(), deliveryPolicy, Clock.systemUTC());
+        this.policy = new FailurePolicy(properties.delivery(), Clock.systemUTC());
     }
 
     @Override

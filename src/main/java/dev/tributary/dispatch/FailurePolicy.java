@@ -1,6 +1,5 @@
 package dev.tributary.dispatch;
 
-import dev.tributary.broker.DeliveryPolicy;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.config.HubProperties;
 import java.time.Clock;
@@ -19,12 +18,10 @@ class FailurePolicy {
     static final String DELIVERY_COUNT = "tributaryDeliveryCount";
 
     private final HubProperties.Delivery delivery;
-    private final DeliveryPolicy limit;
     private final Clock clock;
 
-    FailurePolicy(HubProperties.Delivery delivery, DeliveryPolicy limit, Clock clock) {
+    FailurePolicy(HubProperties.Delivery delivery, Clock clock) {
         this.delivery = delivery;
-        this.limit = limit;
         this.clock = clock;
     }
 
@@ -59,7 +56,7 @@ class FailurePolicy {
 
     /** Whether this failure ends in the dead-letter queue now (else the broker redelivers). */
     public boolean deadLetterNow(Exchange exchange) {
-        return failure(exchange).permanent() || deliveryCount(exchange) >= limit.maxDeliveryAttempts();
+        return failure(exchange).permanent() || deliveryCount(exchange) >= delivery.maxAttempts();
     }
 
     /** Adds the reason headers to the message bound for the dead-letter queue. */

@@ -2,7 +2,6 @@ package dev.tributary.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.broker.DeliveryPolicy;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.config.HubProperties;
 import java.net.ConnectException;
@@ -29,7 +28,7 @@ class FailurePolicyTest {
     private final FailurePolicy policy = new FailurePolicy(
             new HubProperties.Delivery(ROUTE_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5),
                     Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), MAX_DELIVERIES),
-            new DeliveryPolicy(MAX_DELIVERIES), Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void closeContext() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.tributary.broker.DeliveryPolicy;
+import dev.tributary.config.HubProperties;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EndToEndIT extends H2HubIT {
 
     @Autowired
-    DeliveryPolicy deliveryPolicy;
+    HubProperties hubProperties;
 
     @Test
     void should_deliver_a_posted_order_to_crm_and_erp() {
@@ -23,7 +23,7 @@ class EndToEndIT extends H2HubIT {
     @Test
     void should_take_the_delivery_limit_from_the_hub_settings() {
         // failsafe sets -Dtributary.delivery.max-attempts=4
-        assertThat(deliveryPolicy.maxDeliveryAttempts()).isEqualTo(4);
+        assertThat(hubProperties.delivery().maxAttempts()).isEqualTo(4);
     }
 
     @Test
