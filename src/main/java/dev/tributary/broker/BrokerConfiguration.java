@@ -1,5 +1,6 @@
 package dev.tributary.broker;
 
+import dev.tributary.config.HubProperties;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -7,6 +8,7 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.component.jms.MessageListenerContainerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +78,15 @@ class BrokerConfiguration {
         // the inbound route's time)
         factory.setCacheDestinations(true);
         return factory;
+    }
+
+    /**
+     * Listener containers that commit several consumed messages in one broker transaction, for the
+     * hub's consuming routes ({@code messageListenerContainerFactory=#batchCommitContainers}).
+     */
+    @Bean
+    MessageListenerContainerFactory batchCommitContainers(HubProperties hub) {
+        return BatchCommitListenerContainer.factory(hub.queues().commitBatch(), hub.queues().commitGap());
     }
 
     /**

@@ -26,11 +26,17 @@ public record HubProperties(
     public record Region(String name, @DefaultValue("true") boolean enabled) {
     }
 
-    /** Broker destinations: the inbound queue, the multicast events address and dead letters. */
+    /**
+     * Broker destinations (the inbound queue, the multicast events address), the consumers of the
+     * inbound queue, and how the hub's consumers commit: up to {@code commitBatch} messages per
+     * broker transaction, committed once no further message arrives within {@code commitGap}.
+     */
     public record Queues(
             @DefaultValue("hub.inbound") String inbound,
             @DefaultValue("hub.customer.events") String events,
-            @DefaultValue("16") int inboundConsumers) {
+            @DefaultValue("4") int inboundConsumers,
+            @DefaultValue("64") int commitBatch,
+            @DefaultValue("1ms") Duration commitGap) {
     }
 
     /** Limits of the ingest endpoint. */

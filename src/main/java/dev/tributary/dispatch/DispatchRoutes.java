@@ -15,12 +15,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.DefaultMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /** One dispatch route per enabled target, e.g. {@code crm-dispatch} and {@code erp-dispatch}. */
 @Component
 class DispatchRoutes extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchRoutes.class);
 
     /** Exchange property holding the consumed event while the request message is out. */
     private static final String EVENT = "tributaryEvent";
@@ -29,12 +33,17 @@ class DispatchRoutes extends RouteBuilder {
     private final HubMetrics metrics;
     private final FailurePolicy policy;
     private final ListenerSessionSender sender;
+    private final RecentDeliveries recent;
 
     DispatchRoutes(HubProperties properties, HubMetrics metrics, ListenerSessionSender sender) {
         this.properties = properties;
         this.metrics = metrics;
         this.sender = sender;
         this.policy = new FailurePolicy(properties.delivery(), Clock.systemUTC());
+        // room for every message the consumers may hold in open transactions, several times over
+        int inFlight = properties.targets().values().stream().mapToInt(HubProperties.Target::consumers).sum()
+                * properties.queues().commitBatch();
+        this.recent = new RecentDeliveries(Math.max(1024, 4 * inFlight));
     }
 
     @Override
@@ -54,12 +63,15 @@ class DispatchRoutes extends RouteBuilder {
         // dispatch thread); the in-route retries wrap the HTTP call only, in the upsert route.
         // Each route's own error policy sees only its own failures (Camel does not hand a
         // failure the upsert route dealt with back to the caller's), so both declare it.
+        // The consumers commit several messages per transaction (BatchCommitListenerContainer);
+        // a redelivered event this target has already acknowledged is not sent again.
         deadLetterWhenDue(from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
+                        + "&messageListenerContainerFactory=#batchCommitContainers"
                         + "&concurrentConsumers=" + settings.consumers())
                 .routeId(target + "-dispatch")
                 .onException(Exception.class), target)
                 .end()
-                .process(this::prepareRequest)
+                .process(exchange -> prepareRequest(exchange, target))
                 .to(upsert);
 
         deadLetterWhenDue(from(upsert)
@@ -73,8 +85,11 @@ class DispatchRoutes extends RouteBuilder {
                 // noErrorHandler: a failure inside the Kamelet comes back to this route's policy
                 .to("kamelet:hq-http-upsert-sink?noErrorHandler=true&baseUrl=RAW(" + settings.baseUrl()
                         + ")&httpComponent=" + httpComponent(target, settings))
-                .process(exchange -> metrics.delivered(exchange.getProperty(HubHeaders.REGION, String.class), target,
-                        sinceReceived(exchange)));
+                .process(exchange -> {
+                    recent.delivered(target, exchange.getProperty(HubHeaders.EVENT_ID, String.class));
+                    metrics.delivered(exchange.getProperty(HubHeaders.REGION, String.class), target,
+                            sinceReceived(exchange));
+                });
     }
 
     /**
@@ -99,22 +114,31 @@ class DispatchRoutes extends RouteBuilder {
     }
 
     /**
-     * Keeps the listener's session for a dead letter, waits out the backoff of a redelivery, sets
-     * the consumed event aside (for a dead letter) and continues with a request message that
-     * carries only the upsert's own headers.
+     * Keeps the listener's session for a dead letter, ends a redelivery of an event the target
+     * has already acknowledged (it was rolled back with a failing event of its batch), waits out
+     * the backoff of a redelivery, sets the consumed event aside (for a dead letter) and
+     * continues with a request message that carries only the upsert's own headers.
      */
-    private void prepareRequest(Exchange exchange) throws Exception {
+    private void prepareRequest(Exchange exchange, String target) throws Exception {
         sender.keepSession(exchange);
-        policy.backOffBeforeRedelivery(exchange);
         Message message = exchange.getMessage();
+        String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
+        Integer deliveryCount = message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class);
+        if (deliveryCount != null && deliveryCount > 1 && recent.wasDelivered(target, eventId)) {
+            LOG.debug("{} already delivered to {}; delivery {} only acknowledges it", eventId, target, deliveryCount);
+            metrics.acknowledgedAgain(message.getHeader(HubHeaders.REGION, String.class), target);
+            exchange.setRouteStop(true);
+            return;
+        }
+        policy.backOffBeforeRedelivery(exchange);
         exchange.setProperty(EVENT, message);
-        exchange.setProperty(FailurePolicy.DELIVERY_COUNT, message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class));
+        exchange.setProperty(FailurePolicy.DELIVERY_COUNT, deliveryCount);
+        exchange.setProperty(HubHeaders.EVENT_ID, eventId);
         exchange.setProperty(HubHeaders.REGION, message.getHeader(HubHeaders.REGION));
         exchange.setProperty(HubHeaders.RECEIVED_AT, message.getHeader(HubHeaders.RECEIVED_AT));
         String collection = RecordType
                 .fromWireName(message.getHeader(HubHeaders.RECORD_TYPE, String.class)).collection();
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
-        String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
         Message request = new DefaultMessage(exchange);
         request.setBody(message.getBody());
         request.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));

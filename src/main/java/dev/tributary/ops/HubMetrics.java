@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's event counters, tagged with {@code region} and, where it applies, {@code target}:
- * received (durable at ingest), rejected, delivered and dead-lettered. Meters are looked up once
+ * received (durable at ingest), rejected, delivered, dead-lettered, and redelivered events that a
+ * target had already acknowledged. Meters are looked up once
  * per tag combination and kept, since these calls sit on the per-event path.
  */
 @Component
@@ -20,6 +21,8 @@ public class HubMetrics {
     public static final String REJECTED = "tributary.events.rejected";
     public static final String DELIVERED = "tributary.events.delivered";
     public static final String DEAD_LETTERED = "tributary.events.deadlettered";
+    /** A redelivered event its target had already acknowledged, acknowledged without sending it again. */
+    public static final String ACKNOWLEDGED_AGAIN = "tributary.events.redelivered.acknowledged";
     public static final String LATENCY = "tributary.delivery.latency";
 
     private final MeterRegistry registry;
@@ -43,6 +46,10 @@ public class HubMetrics {
         counter(DELIVERED, "region", region, "target", target).increment();
         timers.computeIfAbsent(target, t -> Timer.builder(LATENCY).tag("target", t)
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry)).record(sinceReceived);
+    }
+
+    public void acknowledgedAgain(String region, String target) {
+        counter(ACKNOWLEDGED_AGAIN, "region", region, "target", target).increment();
     }
 
     public void deadLettered(String region, String target) {

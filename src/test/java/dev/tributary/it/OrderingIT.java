@@ -62,6 +62,37 @@ class OrderingIT extends H2HubIT {
         assertInOrder(crm(), "/crm", slow, 5);
     }
 
+    @Test
+    void should_not_send_again_the_events_rolled_back_with_a_failing_one() {
+        String customer = unique("ORD") + "-B";
+        String failing = "/erp/orders/cn-east.fxiaoke." + customer + "-5";
+        // the sixth event fails through the in-route retries, so the broker transaction holding it
+        // (and, committed in one batch, the events delivered before it) rolls back
+        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("s1"));
+        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("s1")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("s2"));
+        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("s2")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200)));
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            batch.append(i > 0 ? "," : "").append(orderItem(customer + "-" + i, customer, uscc(customer)));
+        }
+        assertThat(post("cn-east", batch.append(']').toString()).statusCode()).isEqualTo(202);
+
+        assertInOrder(erp(), "/erp", customer, 10);
+        assertInOrder(crm(), "/crm", customer, 10);
+        assertThat(upserts(erp(), failing.replace(".", "\\."))).as("attempts of the failing event").hasSize(4);
+        for (int i = 0; i < 10; i++) {
+            if (i != 5) {
+                assertThat(upserts(erp(), "/erp/orders/cn-east\\.fxiaoke\\." + customer + "-" + i))
+                        .as("upserts of event %d (an event the ERP acknowledged is not sent again)", i).hasSize(1);
+            }
+        }
+    }
+
     /** The target's successful upserts of one customer's orders came in sequence order. */
     private void assertInOrder(WireMockServer target, String prefix, String customer, int count) {
         String pattern = prefix + "/orders/cn-east\\.fxiaoke\\." + customer + "-[0-9]+";

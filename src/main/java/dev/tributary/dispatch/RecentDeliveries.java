@@ -1,0 +1,49 @@
+package dev.tributary.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The events a target has recently acknowledged, so that a redelivery of one of them is not sent
+ * again. Consumers commit several messages per broker transaction; when a later message of the
+ * batch fails, the whole transaction rolls back and the broker redelivers the earlier, already
+ * delivered ones too. Sending them again would be harmless to an idempotent target but would
+ * replay an older state after a newer one (v1, v2, v1, v2) and wait out a redelivery backoff
+ * meant for the failing event. Held in memory only: after a restart a redelivered event is sent
+ * again, as it always was.
+ */
+final class RecentDeliveries {
+
+    private final Map<String, Boolean> delivered;
+
+    /** Remembers the last {@code capacity} deliveries (all targets together). */
+    RecentDeliveries(int capacity) {
+        this.delivered = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    void delivered(String target, String eventId) {
+        if (eventId != null) {
+            synchronized (delivered) {
+                delivered.put(key(target, eventId), Boolean.TRUE);
+            }
+        }
+    }
+
+    boolean wasDelivered(String target, String eventId) {
+        if (eventId == null) {
+            return false;
+        }
+        synchronized (delivered) {
+            return delivered.containsKey(key(target, eventId));
+        }
+    }
+
+    private static String key(String target, String eventId) {
+        return target + '|' + eventId;
+    }
+}
