@@ -8,6 +8,7 @@
 #   bench/run.sh                       # defaults (see bench/README.md)
 #   bench/run.sh --sat-events=20000    # any BENCH_* setting as a flag: --name=value -> BENCH_NAME
 #   BENCH_JFR=1 bench/run.sh           # also record JFR on the hub during saturation
+#   BENCH_ASPROF=1 bench/run.sh        # also profile the hub's CPU with async-profiler during saturation
 set -Eeuo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -64,6 +65,9 @@ done
 : "${BENCH_JFR:=0}"                       # 0 | 1 (saturation only, via jcmd) | run (whole hub lifetime)
 : "${BENCH_JFR_SETTINGS:=profile}"
 : "${BENCH_JFR_TOOL:=}"                   # a jfr binary with 'view' (JDK 21+); found automatically
+: "${BENCH_ASPROF:=0}"                    # 1: async-profiler on the hub during saturation (fetched from Maven Central)
+: "${BENCH_ASPROF_VERSION:=4.2}"
+: "${BENCH_ASPROF_EVENT:=cpu}"            # cpu (perf events, with kernel frames), itimer, wall, alloc, lock
 : "${BENCH_KEEP_DATA:=0}"
 : "${BENCH_FAIL_ON_GOALS:=0}"
 : "${BENCH_ALLOW_CONCURRENT:=0}"
@@ -102,6 +106,7 @@ SINK_PID=""
 BUILD=""
 JOB_PID=""          # the bounded one-shot job running now (mvn, load, perf), a `timeout` process
 JFR_ACTIVE=0
+ASPROF_LIB=""
 
 stop_pid() {        # stop_pid PID NAME GRACE_SECONDS: TERM, wait, then KILL; only our own PIDs
   local pid=$1 name=$2 grace=${3:-10} i
@@ -261,6 +266,22 @@ if has_phase broker && [[ ! -x "$ARTEMIS_HOME/bin/artemis" ]]; then
   rm -f "$DL/apache-artemis-$BENCH_ARTEMIS_VERSION-bin.tar.gz"
 fi
 
+# ------------------------------------------------------- async-profiler (BENCH_ASPROF=1)
+if [[ "$BENCH_ASPROF" == 1 ]]; then
+  ASPROF_DIR="$BENCH_WORK_DIR/async-profiler-$BENCH_ASPROF_VERSION"
+  ASPROF_LIB="$ASPROF_DIR/linux-x64/libasyncProfiler.so"
+  if [[ ! -s "$ASPROF_LIB" ]]; then
+    log "fetching async-profiler $BENCH_ASPROF_VERSION from Maven Central"
+    DL="$BENCH_WORK_DIR/dl"; mkdir -p "$DL" "$ASPROF_DIR"
+    run_bounded 180 "$RUN/asprof-download.log" bash -c 'cd "$1" && exec mvn -B -q \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        "-Dartifact=tools.profiler:async-profiler:$2:jar" "-DoutputDirectory=$1"' _ "$DL" "$BENCH_ASPROF_VERSION" \
+      || { tail -20 "$RUN/asprof-download.log" >&2; die "could not fetch async-profiler"; }
+    (cd "$ASPROF_DIR" && "$JAVA_HOME_DIR/bin/jar" xf "$DL/async-profiler-$BENCH_ASPROF_VERSION.jar" linux-x64/libasyncProfiler.so)
+    [[ -s "$ASPROF_LIB" ]] || die "async-profiler $BENCH_ASPROF_VERSION has no linux-x64 library"
+  fi
+fi
+
 # ----------------------------------------------------------------------------------- sink
 log "starting the sink"
 java -XX:+UseSerialGC -Xmx512m "$BENCH_DIR/Sink.java" \
@@ -291,7 +312,8 @@ esac
 HUB_JAVA=($BENCH_HUB_JAVA_OPTS "${JFR_OPTS[@]}")
 meta hub.javaOpts "${HUB_JAVA[*]}"
 meta broker.port "$BROKER_PORT"
-meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-16}"
+meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-4}"
+meta hub.commitBatch "${HUB_COMMIT_BATCH:-64}"
 meta hub.crmConsumers "${HUB_CRM_CONSUMERS:-16}"
 meta hub.erpConsumers "${HUB_ERP_CONSUMERS:-16}"
 meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_URL|ERP_URL|BROKER_TCP_PORT|DB_URL|BROKER_URL|BROKER_EMBEDDED)=' | tr '\n' ' ')"
@@ -376,8 +398,31 @@ if has_phase saturation; then
       log "could not start JFR: $(cat "$RUN/jfr-start.log")"
     fi
   fi
+  ASPROF_ACTIVE=0
+  if [[ -n "$ASPROF_LIB" ]]; then
+    # jcmd parses name=value arguments, so the agent's options go in inner double quotes
+    if timeout 30 "$JCMD" "$HUB_PID" JVMTI.agent_load "$ASPROF_LIB" \
+         "\"start,event=$BENCH_ASPROF_EVENT,interval=1ms,threads\"" >"$RUN/asprof-start.log" 2>&1 \
+       && grep -q 'return code: 0' "$RUN/asprof-start.log"; then
+      ASPROF_ACTIVE=1
+    else
+      log "could not start async-profiler: $(tr '\n' ' ' < "$RUN/asprof-start.log")"
+    fi
+  fi
   load_phase saturation saturate $((RESERVE_LAT + RESERVE_BROKER)) "$BENCH_SAT_DRAIN_TIMEOUT" \
     --events "$BENCH_SAT_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
+  if [[ "$ASPROF_ACTIVE" == 1 ]]; then
+    timeout 60 "$JCMD" "$HUB_PID" JVMTI.agent_load "$ASPROF_LIB" \
+      "\"dump,collapsed,file=$RUN/profile-saturation.collapsed\"" >"$RUN/asprof-stop.log" 2>&1 || true
+    timeout 60 "$JCMD" "$HUB_PID" JVMTI.agent_load "$ASPROF_LIB" \
+      "\"stop,file=$RUN/profile-saturation.html\"" >>"$RUN/asprof-stop.log" 2>&1 || true
+    # CPU share per thread pool (thread numbers folded), from the collapsed stacks
+    [[ -s "$RUN/profile-saturation.collapsed" ]] && awk '{
+        n = $NF; total += n; name = $0; sub(/ tid=[0-9]+\].*/, "", name); sub(/^\[/, "", name);
+        gsub(/[0-9]+/, "N", name); share[name] += n }
+      END { for (k in share) printf "%5.1f%% %s\n", 100 * share[k] / total, k }' \
+      "$RUN/profile-saturation.collapsed" | sort -rn > "$RUN/profile-threads.txt"
+  fi
   if [[ "$JFR_ACTIVE" == 1 ]]; then
     timeout 60 "$JCMD" "$HUB_PID" JFR.stop name=bench >"$RUN/jfr-stop.log" 2>&1 || log "JFR.stop failed: $(cat "$RUN/jfr-stop.log")"
     JFR_ACTIVE=0
@@ -456,6 +501,10 @@ if [[ -n "$JFR_FILE" && -s "$RUN/jfr-hot-methods.txt" ]]; then
   head -22 "$RUN/jfr-hot-methods.txt"
   echo "JFR allocation by site:"
   head -18 "$RUN/jfr-allocation-by-site.txt"
+fi
+if [[ -s "$RUN/profile-threads.txt" ]]; then
+  echo "async-profiler, hub CPU by thread pool during saturation ($RUN/profile-saturation.html):"
+  head -15 "$RUN/profile-threads.txt"
 fi
 if [[ -s "$RUN/hub-warnings.txt" ]]; then
   log "the hub logged WARN/ERROR lines (first ones in $RUN/hub-warnings.txt)"

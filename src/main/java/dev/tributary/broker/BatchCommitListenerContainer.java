@@ -55,8 +55,9 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
         Batch batch = batches.get();
         if (batch.messages > 0) {
             // receive with a timeout waits on the client buffer only (receiveNoWait would ask the
-            // broker, a round trip)
-            Message next = consumer.receive(gapMillis);
+            // broker, a round trip); a stopping container commits what it has processed instead
+            // of taking a message it would have to reject (and roll the batch back with it)
+            Message next = isRunning() ? consumer.receive(gapMillis) : null;
             if (next != null) {
                 return next;
             }
