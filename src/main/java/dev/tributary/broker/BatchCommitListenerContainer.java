@@ -32,6 +32,7 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     /** The open transaction of one consumer thread: its session and how many messages it holds. */
     private static final class Batch {
         Session session;
+        MessageConsumer consumer;
         int messages;
     }
 
@@ -53,10 +54,15 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     @Override
     protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
         Batch batch = batches.get();
+        if (batch.consumer != consumer) {
+            // a new consumer after a recovery (on a reused thread): the old transaction is gone
+            batch.consumer = consumer;
+            batch.messages = 0;
+        }
         if (batch.messages > 0) {
             // receive with a timeout waits on the client buffer only (receiveNoWait would ask the
             // broker, a round trip); a stopping container commits what it has processed instead
-            // of taking a message it would have to reject (and roll the batch back with it)
+            // of taking another message
             Message next = isRunning() ? consumer.receive(gapMillis) : null;
             if (next != null) {
                 return next;
@@ -76,9 +82,20 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
         Batch batch = batches.get();
         batch.session = session;
         batch.messages++;
-        if (batch.messages >= maxMessages || message.getJMSRedelivered()) {
+        // a stopping container commits at once: Spring parks a stopped consumer without
+        // receiving again, and closing its session would roll the processed messages back
+        if (batch.messages >= maxMessages || message.getJMSRedelivered() || !isRunning()) {
             commit(batch);
         }
+    }
+
+    /**
+     * A message received into an open batch is processed even when the container stops
+     * meanwhile: rejecting it would roll back the whole batch, processed messages included.
+     */
+    @Override
+    public boolean isAcceptMessagesWhileStopping() {
+        return super.isAcceptMessagesWhileStopping() || batches.get().messages > 0;
     }
 
     @Override

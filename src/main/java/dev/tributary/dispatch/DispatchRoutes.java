@@ -33,17 +33,12 @@ class DispatchRoutes extends RouteBuilder {
     private final HubMetrics metrics;
     private final FailurePolicy policy;
     private final ListenerSessionSender sender;
-    private final RecentDeliveries recent;
 
     DispatchRoutes(HubProperties properties, HubMetrics metrics, ListenerSessionSender sender) {
         this.properties = properties;
         this.metrics = metrics;
         this.sender = sender;
         this.policy = new FailurePolicy(properties.delivery(), Clock.systemUTC());
-        // room for every message the consumers may hold in open transactions, several times over
-        int inFlight = properties.targets().values().stream().mapToInt(HubProperties.Target::consumers).sum()
-                * properties.queues().commitBatch();
-        this.recent = new RecentDeliveries(Math.max(1024, 4 * inFlight));
     }
 
     @Override
@@ -58,6 +53,11 @@ class DispatchRoutes extends RouteBuilder {
     private void dispatch(String target, HubProperties.Target settings) {
         String queue = properties.queues().events() + "::" + HubProperties.outboundQueue(target);
         String upsert = "direct:" + target + "-upsert";
+        // one per target (a busy target must not push out what a failing one delivered): room
+        // for 16 times what its consumers may hold in open transactions — at 3,000 events/s,
+        // the last ~5 s of deliveries
+        RecentDeliveries delivered = new RecentDeliveries(
+                Math.max(4096, 16 * settings.consumers() * properties.queues().commitBatch()));
         // The consuming route never retries in place, so Camel keeps no defensive copy of the
         // consumed JMS message before each step (a profile showed those copies at 14% of a
         // dispatch thread); the in-route retries wrap the HTTP call only, in the upsert route.
@@ -71,7 +71,7 @@ class DispatchRoutes extends RouteBuilder {
                 .routeId(target + "-dispatch")
                 .onException(Exception.class), target)
                 .end()
-                .process(exchange -> prepareRequest(exchange, target))
+                .process(exchange -> prepareRequest(exchange, target, delivered))
                 .to(upsert);
 
         deadLetterWhenDue(from(upsert)
@@ -86,7 +86,7 @@ class DispatchRoutes extends RouteBuilder {
                 .to("kamelet:hq-http-upsert-sink?noErrorHandler=true&baseUrl=RAW(" + settings.baseUrl()
                         + ")&httpComponent=" + httpComponent(target, settings))
                 .process(exchange -> {
-                    recent.delivered(target, exchange.getProperty(HubHeaders.EVENT_ID, String.class));
+                    delivered.delivered(exchange.getProperty(HubHeaders.EVENT_ID, String.class));
                     metrics.delivered(exchange.getProperty(HubHeaders.REGION, String.class), target,
                             sinceReceived(exchange));
                 });
@@ -119,12 +119,12 @@ class DispatchRoutes extends RouteBuilder {
      * the backoff of a redelivery, sets the consumed event aside (for a dead letter) and
      * continues with a request message that carries only the upsert's own headers.
      */
-    private void prepareRequest(Exchange exchange, String target) throws Exception {
+    private void prepareRequest(Exchange exchange, String target, RecentDeliveries delivered) throws Exception {
         sender.keepSession(exchange);
         Message message = exchange.getMessage();
         String eventId = message.getHeader(HubHeaders.EVENT_ID, String.class);
         Integer deliveryCount = message.getHeader(HubHeaders.DELIVERY_COUNT, Integer.class);
-        if (deliveryCount != null && deliveryCount > 1 && recent.wasDelivered(target, eventId)) {
+        if (deliveryCount != null && deliveryCount > 1 && delivered.wasDelivered(eventId)) {
             LOG.debug("{} already delivered to {}; delivery {} only acknowledges it", eventId, target, deliveryCount);
             metrics.acknowledgedAgain(message.getHeader(HubHeaders.REGION, String.class), target);
             exchange.setRouteStop(true);

@@ -4,19 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The events a target has recently acknowledged, so that a redelivery of one of them is not sent
+ * The events one target has recently acknowledged, so that a redelivery of one of them is not sent
  * again. Consumers commit several messages per broker transaction; when a later message of the
  * batch fails, the whole transaction rolls back and the broker redelivers the earlier, already
  * delivered ones too. Sending them again would be harmless to an idempotent target but would
  * replay an older state after a newer one (v1, v2, v1, v2) and wait out a redelivery backoff
  * meant for the failing event. Held in memory only: after a restart a redelivered event is sent
- * again, as it always was.
+ * again, as it always was; so is one that comes back after more newer deliveries than the
+ * capacity (a target down for long), which an idempotent target absorbs.
  */
 final class RecentDeliveries {
 
     private final Map<String, Boolean> delivered;
 
-    /** Remembers the last {@code capacity} deliveries (all targets together). */
+    /** Remembers the target's last {@code capacity} deliveries. */
     RecentDeliveries(int capacity) {
         this.delivered = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
             @Override
@@ -26,24 +27,20 @@ final class RecentDeliveries {
         };
     }
 
-    void delivered(String target, String eventId) {
+    void delivered(String eventId) {
         if (eventId != null) {
             synchronized (delivered) {
-                delivered.put(key(target, eventId), Boolean.TRUE);
+                delivered.put(eventId, Boolean.TRUE);
             }
         }
     }
 
-    boolean wasDelivered(String target, String eventId) {
+    boolean wasDelivered(String eventId) {
         if (eventId == null) {
             return false;
         }
         synchronized (delivered) {
-            return delivered.containsKey(key(target, eventId));
+            return delivered.containsKey(eventId);
         }
-    }
-
-    private static String key(String target, String eventId) {
-        return target + '|' + eventId;
     }
 }
