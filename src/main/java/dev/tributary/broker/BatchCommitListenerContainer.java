@@ -37,6 +37,7 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     }
 
     private final ThreadLocal<Batch> batches = ThreadLocal.withInitial(Batch::new);
+    private volatile boolean stopping;
     private final int maxMessages;
     private final long gapMillis;
 
@@ -63,7 +64,7 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
             // receive with a timeout waits on the client buffer only (receiveNoWait would ask the
             // broker, a round trip); a stopping container commits what it has processed instead
             // of taking another message
-            Message next = isRunning() ? consumer.receive(gapMillis) : null;
+            Message next = stopping() ? null : consumer.receive(gapMillis);
             if (next != null) {
                 return next;
             }
@@ -84,9 +85,41 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
         batch.messages++;
         // a stopping container commits at once: Spring parks a stopped consumer without
         // receiving again, and closing its session would roll the processed messages back
-        if (batch.messages >= maxMessages || message.getJMSRedelivered() || !isRunning()) {
+        if (batch.messages >= maxMessages || message.getJMSRedelivered() || stopping()) {
             commit(batch);
         }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        super.stop();
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        stopping = true;
+        super.stop(callback);
+    }
+
+    @Override
+    public void shutdown() {
+        stopping = true;
+        super.shutdown();
+    }
+
+    /**
+     * Whether the container is stopping (stopped, or Camel stopping the route or context), without
+     * taking {@link #isRunning()}'s lifecycle lock, which all consumers would contend for per message.
+     */
+    private boolean stopping() {
+        return stopping || !runningAllowed();
     }
 
     /**
