@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tributary.broker.HubHeaders;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -32,17 +31,9 @@ class DeliveryFailureIT extends H2HubIT {
     void should_deliver_once_when_target_fails_three_times_then_succeeds() throws JMSException {
         String orderId = unique("SO");
         String path = "/erp/orders/cn-east.fxiaoke." + orderId;
-        String scenario = "flaky-" + orderId;
-        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed-1"));
-        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("failed-1")
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("failed-2"));
-        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("failed-2")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("healthy"));
-        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("healthy")
-                .willReturn(aResponse().withStatus(200)).willSetStateTo("delivered"));
-        erp().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("delivered")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(erp(), path, aResponse().withStatus(500),
+                aResponse().withStatus(503).withHeader("Retry-After", "0"), aResponse().withStatus(500),
+                aResponse().withStatus(200));
 
         String eventId = postOrder(orderId);
 
@@ -103,13 +94,8 @@ class DeliveryFailureIT extends H2HubIT {
     void should_retry_a_timeout_and_a_429_then_deliver() {
         String orderId = unique("SO");
         String path = "/crm/orders/cn-east.fxiaoke." + orderId;
-        String scenario = "slow-" + orderId;
-        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)).willSetStateTo("busy"));
-        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("busy")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
-        crm().stubFor(put(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(crm(), path, aResponse().withStatus(200).withFixedDelay(3_000),
+                aResponse().withStatus(429).withHeader("Retry-After", "1"), aResponse().withStatus(200));
 
         postOrder(orderId);
 

@@ -3,6 +3,7 @@ package dev.tributary.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tributary.validation.UnifiedSocialCreditCode;
 import jakarta.jms.ConnectionFactory;
@@ -162,6 +165,18 @@ abstract class HubITSupport {
     }
 
     /** The PUT requests a target received for one record. */
+    /**
+     * Makes a target answer an upsert of {@code path} with {@code answers} in turn, then keep
+     * answering with the last one (a WireMock scenario named after the path).
+     */
+    static void answerInTurn(WireMockServer target, String path, ResponseDefinitionBuilder... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            var stub = put(urlPathEqualTo(path)).inScenario(path)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
+            target.stubFor(i < answers.length - 1 ? stub.willSetStateTo("answer-" + (i + 1)) : stub);
+        }
+    }
+
     static List<LoggedRequest> upserts(WireMockServer target, String pathRegex) {
         return target.findAll(putRequestedFor(urlPathMatching(pathRegex)));
     }

@@ -1,14 +1,11 @@
 package dev.tributary.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,14 +42,9 @@ class OrderingIT extends H2HubIT {
         String other = unique("ORD") + "-O";
         String first = "/erp/orders/cn-east.fxiaoke." + slow + "-0";
         // the first event fails through the in-route retries twice, so the broker redelivers it
-        erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("s1"));
-        for (String[] step : new String[][] {{"s1", "s2"}, {"s2", "s3"}, {"s3", "s4"}, {"s4", "s5"}, {"s5", "ok"}}) {
-            erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs(step[0])
-                    .willReturn(aResponse().withStatus(503)).willSetStateTo(step[1]));
-        }
-        erp().stubFor(put(urlPathEqualTo(first)).inScenario(slow).whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(erp(), first, aResponse().withStatus(503), aResponse().withStatus(503),
+                aResponse().withStatus(503), aResponse().withStatus(503), aResponse().withStatus(503),
+                aResponse().withStatus(503), aResponse().withStatus(200));
         for (int i = 0; i < 5; i++) {
             assertThat(post("cn-east", "[" + orderItem(slow + "-" + i, slow, uscc(slow)) + ","
                     + orderItem(other + "-" + i, other, uscc(other)) + "]").statusCode()).isEqualTo(202);
@@ -68,14 +60,8 @@ class OrderingIT extends H2HubIT {
         String failing = "/erp/orders/cn-east.fxiaoke." + customer + "-5";
         // the sixth event fails through the in-route retries, so the broker transaction holding it
         // (and, committed in one batch, the events delivered before it) rolls back
-        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("s1"));
-        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("s1")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("s2"));
-        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("s2")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        erp().stubFor(put(urlPathEqualTo(failing)).inScenario(customer).whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200)));
+        answerInTurn(erp(), failing, aResponse().withStatus(503), aResponse().withStatus(503),
+                aResponse().withStatus(503), aResponse().withStatus(200));
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 10; i++) {
             batch.append(i > 0 ? "," : "").append(orderItem(customer + "-" + i, customer, uscc(customer)));
