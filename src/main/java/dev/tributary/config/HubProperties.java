@@ -1,5 +1,6 @@
 package dev.tributary.config;
 
+import dev.tributary.validation.InputLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,10 @@ public record HubProperties(
 
     public HubProperties {
         regions = regions == null ? Map.of() : Map.copyOf(regions);
+        regions.keySet().stream().filter(id -> !InputLimits.isRegionId(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("region id '" + id + "' must be 1-32 lower-case letters, digits or '-'"
+                    + " (it is a URL segment and part of every record's key)");
+        });
         targets = targets == null ? Map.of() : Map.copyOf(targets);
     }
 
@@ -39,10 +44,14 @@ public record HubProperties(
             @DefaultValue("1ms") Duration commitGap) {
     }
 
-    /** Limits of the ingest endpoint. */
+    /**
+     * Limits of the ingest endpoint, and how long the ingest ledger remembers an event id (a repeat
+     * within it is answered, not queued again; other content under it is a conflict).
+     */
     public record Ingest(
             @DefaultValue("1048576") int maxBodyBytes,
-            @DefaultValue("500") int maxBatch) {
+            @DefaultValue("500") int maxBatch,
+            @DefaultValue("30d") Duration dedupeRetention) {
     }
 
     /** An HQ system that receives canonical events; the map key (crm, erp) names its queue. */

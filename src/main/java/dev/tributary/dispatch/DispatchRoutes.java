@@ -4,6 +4,7 @@ import dev.tributary.broker.HubHeaders;
 import dev.tributary.broker.ListenerSessionSender;
 import dev.tributary.canonical.RecordType;
 import dev.tributary.config.HubProperties;
+import dev.tributary.flow.ExternalIds;
 import dev.tributary.ops.HubMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /** One dispatch route per enabled target, e.g. {@code crm-dispatch} and {@code erp-dispatch}. */
 @Component
@@ -142,7 +142,7 @@ class DispatchRoutes extends RouteBuilder {
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
         Message request = new DefaultMessage(exchange);
         request.setBody(message.getBody());
-        request.setHeader(Exchange.HTTP_PATH, collection + "/" + UriUtils.encodePathSegment(externalId, "UTF-8"));
+        request.setHeader(Exchange.HTTP_PATH, collection + "/" + ExternalIds.pathSegment(externalId));
         request.setHeader("Idempotency-Key", eventId);
         request.setHeader("ce-id", eventId);
         exchange.setMessage(request);

@@ -3,10 +3,14 @@ package dev.tributary.flow;
 import dev.tributary.canonical.CanonicalRecord;
 import dev.tributary.canonical.Customer;
 import dev.tributary.canonical.SourceRef;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The id by which HQ systems upsert a record: the global customer id for a customer, and
- * {@code region.system.sourceId} for an order or opportunity (unique across regions and tools).
+ * {@code region.system.sourceId} for an order or opportunity. It is unambiguous because neither a
+ * region id nor a system name may contain '.' (both are checked at ingest and again before
+ * publishing), so only the source id, the last part, can.
  */
 public final class ExternalIds {
 
@@ -19,5 +23,13 @@ public final class ExternalIds {
         }
         SourceRef source = record.primarySource();
         return source.region() + "." + source.system() + "." + source.sourceId();
+    }
+
+    /**
+     * {@code id} as one URL path segment: every character but letters, digits, '-', '.', '_' and
+     * '~' percent-encoded, ';' and ',' included, which servers may otherwise read as path parameters.
+     */
+    public static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 }

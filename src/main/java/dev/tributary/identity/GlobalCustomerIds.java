@@ -22,7 +22,11 @@ public final class GlobalCustomerIds {
         return fromKey(identityKey(record));
     }
 
-    /** The identity key the id is derived from, e.g. {@code uscc:91350100M000100Y43}. */
+    /**
+     * The identity key the id is derived from, e.g. {@code uscc:91350100M000100Y43}; a customer known
+     * only by its source id has a key composed with {@link Keys}, so ids containing '/' or ':' cannot
+     * make two customers one.
+     */
     public static String identityKey(CanonicalRecord record) {
         CustomerRef ref = record.customerRef();
         if (notBlank(ref.unifiedSocialCreditCode())) {
@@ -32,7 +36,7 @@ public final class GlobalCustomerIds {
             return "tax:" + ref.taxId();
         }
         SourceRef source = record.primarySource();
-        return "src:" + source.region() + "/" + source.system() + "/" + ref.sourceId();
+        return "src:" + Keys.of(source.region(), source.system(), ref.sourceId());
     }
 
     static String fromKey(String key) {

@@ -64,8 +64,8 @@ final class BodyReader {
         }
     }
 
-    /** A printable sample of raw bytes, for the rejected-records store. */
-    static String sample(byte[] bytes) {
-        return new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
+    /** At most {@code max} bytes of raw bytes as text, for the rejected-records store. */
+    static String sample(byte[] bytes, int max) {
+        return new String(bytes, 0, Math.min(bytes.length, max), StandardCharsets.UTF_8);
     }
 }

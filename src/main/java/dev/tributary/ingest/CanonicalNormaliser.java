@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tributary.validation.TaxIds;
+import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +13,15 @@ import java.util.Set;
 
 /**
  * Tidies a canonical record as received, before it is checked: trims text, writes code fields
- * (currency, country, tax ids) in capitals and region ids in lower case, and fills a missing source region from the ingest path.
+ * (currency, country, status, …) width-folded and in capitals, tax ids in the form they are
+ * compared in ({@link TaxIds}), region ids in lower case, and fills a missing source region from
+ * the ingest path.
  * Golden cases in {@code mappings/canonical/} pin down its behaviour.
  */
 final class CanonicalNormaliser {
 
-    private static final Set<String> UPPER_CASE_FIELDS =
-            Set.of("currency", "country", "unifiedSocialCreditCode", "taxId", "status", "channel", "stage", "tier");
+    private static final Set<String> UPPER_CASE_FIELDS = Set.of("currency", "country", "status", "channel", "stage", "tier");
+    private static final Set<String> TAX_ID_FIELDS = Set.of("unifiedSocialCreditCode", "taxId");
 
     private CanonicalNormaliser() {
     }
@@ -40,8 +44,10 @@ final class CanonicalNormaliser {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isTextual()) {
                     String text = field.getValue().asText().strip();
-                    if (UPPER_CASE_FIELDS.contains(field.getKey())) {
-                        text = text.toUpperCase(Locale.ROOT);
+                    if (TAX_ID_FIELDS.contains(field.getKey())) {
+                        text = TaxIds.normalise(text);
+                    } else if (UPPER_CASE_FIELDS.contains(field.getKey())) {
+                        text = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
                     } else if (field.getKey().equals("region")) {
                         text = text.toLowerCase(Locale.ROOT);
                     }

@@ -1,7 +1,5 @@
 package dev.tributary.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.config.HubProperties;
 import jakarta.jms.BytesMessage;
@@ -34,14 +32,12 @@ class InboundPublisher {
 
     private final JmsTemplate transacted;
     private final JmsTemplate oneByOne;
-    private final ObjectMapper mapper;
     private final String queue;
 
-    InboundPublisher(ConnectionFactory connectionFactory, ObjectMapper mapper, HubProperties properties) {
+    InboundPublisher(ConnectionFactory connectionFactory, HubProperties properties) {
         this.transacted = new JmsTemplate(connectionFactory);
         this.transacted.setSessionTransacted(true);
         this.oneByOne = new JmsTemplate(connectionFactory);
-        this.mapper = mapper;
         this.queue = properties.queues().inbound();
     }
 
@@ -91,7 +87,7 @@ class InboundPublisher {
         // UTF-8 bytes: half the size of a text message (which the broker keeps as UTF-16) in the
         // journal and in memory, and no string conversions on the way
         BytesMessage message = session.createBytesMessage();
-        message.writeBytes(json(s));
+        message.writeBytes(s.recordJson());
         message.setStringProperty(HubHeaders.DUPLICATE_ID, s.eventId());
         message.setStringProperty(HubHeaders.GROUP_ID, s.globalCustomerId());
         message.setStringProperty(HubHeaders.EVENT_ID, s.eventId());
@@ -102,13 +98,5 @@ class InboundPublisher {
         message.setStringProperty(HubHeaders.TRACE_ID, s.traceId());
         message.setLongProperty(HubHeaders.RECEIVED_AT, s.receivedAt().toEpochMilli());
         return message;
-    }
-
-    private byte[] json(Submission s) {
-        try {
-            return mapper.writeValueAsBytes(s.record());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a canonical record always serialises", e);
-        }
     }
 }

@@ -3,7 +3,10 @@ package dev.tributary.ingest;
 import dev.tributary.canonical.CanonicalRecord;
 import java.time.Instant;
 
-/** One accepted inbound event, ready to be made durable on the broker. */
+/**
+ * One accepted inbound event, ready to be made durable on the broker; {@code recordJson} is the
+ * record as it is queued (UTF-8 JSON), from which its content digest is taken.
+ */
 public record Submission(
         String eventId,
         String region,
@@ -12,5 +15,6 @@ public record Submission(
         String globalCustomerId,
         String traceId,
         Instant receivedAt,
-        CanonicalRecord record) {
+        CanonicalRecord record,
+        byte[] recordJson) {
 }

@@ -51,6 +51,7 @@ public final class CanonicalValidator {
     private void customer(Customer c, List<FieldError> errors) {
         required("legalName", c.legalName(), errors);
         uscc("unifiedSocialCreditCode", c.unifiedSocialCreditCode(), errors);
+        taxId("taxId", c.taxId(), errors);
         country("country", c.country(), errors);
         if (c.sourceRefs().isEmpty()) {
             errors.add(new FieldError("sourceRefs", "at least one source reference is required"));
@@ -67,9 +68,32 @@ public final class CanonicalValidator {
         sourceRef("sourceRef", o.sourceRef(), errors);
         customerRef("customerRef", o.customerRef(), errors);
         required("orderNumber", o.orderNumber(), errors);
+        id("orderNumber", o.orderNumber(), errors);
+        id("distributorId", o.distributorId(), errors);
         currency("currency", o.currency(), errors);
         if (o.lines().isEmpty()) {
             errors.add(new FieldError("lines", "an order needs at least one line"));
+        }
+        if (o.channel() == SalesChannel.DISTRIBUTOR && isBlank(o.distributorId())) {
+            errors.add(new FieldError("distributorId", "is required when channel is DISTRIBUTOR"));
+        }
+        // no arithmetic on amounts out of bounds: their products could be astronomically long
+        boolean amountsBounded = true;
+        for (int i = 0; i < o.lines().size(); i++) {
+            OrderLine line = o.lines().get(i);
+            String at = "lines[" + i + "]";
+            id(at + ".sku", line.sku(), errors);
+            amountsBounded &= bounded(at + ".quantity", line.quantity(), errors);
+            amountsBounded &= bounded(at + ".unitPrice", line.unitPrice(), errors);
+            amountsBounded &= bounded(at + ".discount", line.discount(), errors);
+            amountsBounded &= bounded(at + ".lineTotal", line.lineTotal(), errors);
+            amountsBounded &= bounded(at + ".taxRate", line.taxRate(), errors);
+        }
+        amountsBounded &= bounded("netTotal", o.netTotal(), errors);
+        amountsBounded &= bounded("taxTotal", o.taxTotal(), errors);
+        amountsBounded &= bounded("grossTotal", o.grossTotal(), errors);
+        if (!amountsBounded) {
+            return;
         }
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
@@ -114,9 +138,6 @@ public final class CanonicalValidator {
             errors.add(new FieldError("grossTotal", "is " + o.grossTotal().toPlainString()
                     + " but netTotal + taxTotal is " + scale2(o.netTotal().add(o.taxTotal()))));
         }
-        if (o.channel() == SalesChannel.DISTRIBUTOR && isBlank(o.distributorId())) {
-            errors.add(new FieldError("distributorId", "is required when channel is DISTRIBUTOR"));
-        }
     }
 
     private void opportunity(Opportunity o, List<FieldError> errors) {
@@ -124,7 +145,9 @@ public final class CanonicalValidator {
         customerRef("customerRef", o.customerRef(), errors);
         required("name", o.name(), errors);
         currency("currency", o.currency(), errors);
-        nonNegative("amount", o.amount(), errors);
+        if (bounded("amount", o.amount(), errors)) {
+            nonNegative("amount", o.amount(), errors);
+        }
         if (o.probability() != null && (o.probability() < 0 || o.probability() > 100)) {
             errors.add(new FieldError("probability", "must be between 0 and 100, is " + o.probability()));
         }
@@ -138,6 +161,13 @@ public final class CanonicalValidator {
         required(at + ".region", ref.region(), errors);
         required(at + ".system", ref.system(), errors);
         required(at + ".sourceId", ref.sourceId(), errors);
+        if (!isBlank(ref.system())) {
+            String problem = InputLimits.systemProblem(ref.system());
+            if (problem != null) {
+                errors.add(new FieldError(at + ".system", problem));
+            }
+        }
+        id(at + ".sourceId", ref.sourceId(), errors);
     }
 
     private void customerRef(String at, CustomerRef ref, List<FieldError> errors) {
@@ -149,15 +179,17 @@ public final class CanonicalValidator {
             errors.add(new FieldError(at, "needs the customer's sourceId, unifiedSocialCreditCode or taxId"));
         }
         uscc(at + ".unifiedSocialCreditCode", ref.unifiedSocialCreditCode(), errors);
+        taxId(at + ".taxId", ref.taxId(), errors);
+        id(at + ".sourceId", ref.sourceId(), errors);
     }
 
     private void contact(String at, Contact contact, List<FieldError> errors) {
         if (contact.phone() != null && !E164.matcher(contact.phone()).matches()) {
-            errors.add(new FieldError(at + ".phone", "'" + contact.phone()
+            errors.add(new FieldError(at + ".phone", "'" + InputLimits.shorten(contact.phone())
                     + "' is not an E.164 number such as +8613800138000"));
         }
         if (contact.email() != null && !EMAIL.matcher(contact.email()).matches()) {
-            errors.add(new FieldError(at + ".email", "'" + contact.email() + "' is not an email address"));
+            errors.add(new FieldError(at + ".email", "'" + InputLimits.shorten(contact.email()) + "' is not an email address"));
         }
     }
 
@@ -167,13 +199,42 @@ public final class CanonicalValidator {
         }
         String problem = UnifiedSocialCreditCode.problem(code);
         if (problem != null) {
-            errors.add(new FieldError(at, "'" + code + "' is not a valid 统一社会信用代码: " + problem));
+            errors.add(new FieldError(at, "'" + InputLimits.shorten(code) + "' is not a valid 统一社会信用代码: " + problem));
         }
+    }
+
+    private static void taxId(String at, String code, List<FieldError> errors) {
+        if (isBlank(code)) {
+            return;
+        }
+        String problem = TaxIds.problem(code);
+        if (problem != null) {
+            errors.add(new FieldError(at, "'" + InputLimits.shorten(code) + "' is not a tax id: " + problem));
+        }
+    }
+
+    private static void id(String at, String value, List<FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        String problem = InputLimits.idProblem(value);
+        if (problem != null) {
+            errors.add(new FieldError(at, problem));
+        }
+    }
+
+    /** Whether {@code value} is absent or within the bounds of an amount; reports it when not. */
+    private static boolean bounded(String at, BigDecimal value, List<FieldError> errors) {
+        String problem = value == null ? null : InputLimits.amountProblem(value);
+        if (problem != null) {
+            errors.add(new FieldError(at, problem));
+        }
+        return problem == null;
     }
 
     private static void country(String at, String code, List<FieldError> errors) {
         if (code != null && !COUNTRIES.contains(code)) {
-            errors.add(new FieldError(at, "'" + code + "' is not an ISO 3166-1 alpha-2 country code such as CN"));
+            errors.add(new FieldError(at, "'" + InputLimits.shorten(code) + "' is not an ISO 3166-1 alpha-2 country code such as CN"));
         }
     }
 
@@ -181,7 +242,7 @@ public final class CanonicalValidator {
         if (code == null) {
             errors.add(new FieldError(at, "is required"));
         } else if (!CURRENCIES.contains(code)) {
-            errors.add(new FieldError(at, "'" + code + "' is not an ISO 4217 currency code such as CNY"));
+            errors.add(new FieldError(at, "'" + InputLimits.shorten(code) + "' is not an ISO 4217 currency code such as CNY"));
         }
     }
 

@@ -57,12 +57,20 @@ class GlobalCustomerIdsTest {
         CanonicalRecord south = order("cn-south", "fxiaoke", sameSourceId);
         CanonicalRecord otherSystem = order("cn-east", "hubspot", sameSourceId);
 
-        assertThat(GlobalCustomerIds.identityKey(east)).isEqualTo("src:cn-east/fxiaoke/C-1001");
+        assertThat(GlobalCustomerIds.identityKey(east)).isEqualTo("src:7:cn-east7:fxiaoke6:C-1001");
         assertThat(GlobalCustomerIds.of(east))
                 .isNotEqualTo(GlobalCustomerIds.of(south))
                 .isNotEqualTo(GlobalCustomerIds.of(otherSystem));
         assertThat(GlobalCustomerIds.of(east))
                 .isEqualTo(GlobalCustomerIds.of(order("cn-east", "fxiaoke", sameSourceId)));
+    }
+
+    @Test
+    void should_keep_customers_apart_whose_system_and_source_id_join_to_the_same_text() {
+        CanonicalRecord slashInSystem = order("cn-east", "crmA/b", new CustomerRef("CUST-1", null, null, null));
+        CanonicalRecord slashInId = order("cn-east", "crmA", new CustomerRef("b/CUST-1", null, null, null));
+
+        assertThat(GlobalCustomerIds.of(slashInSystem)).isNotEqualTo(GlobalCustomerIds.of(slashInId));
     }
 
     @Test

@@ -32,6 +32,7 @@ class GoldenMappingCasesTest {
 
     private final ObjectMapper mapper = HubObjectMapper.create();
     private final SubmissionReader reader = new SubmissionReader(mapper, new SchemaRegistry(mapper));
+    private final IngestBody bodies = new IngestBody(mapper, 1_048_576, 500);
 
     @TestFactory
     Stream<DynamicTest> should_map_each_golden_input_to_its_expected_outcome() throws IOException {
@@ -62,16 +63,28 @@ class GoldenMappingCasesTest {
 
     private void check(String caseName, Path inputFile, Path expectedFile) throws IOException {
         // read as the ingest controller reads a request body
-        JsonNode item = mapper.readTree(Files.readString(inputFile));
-        ItemResult result = reader.read(REGION, 0, item, "trace-1");
-        JsonNode actual = outcome(result);
+        ItemResult result = null;
+        JsonNode actual;
+        try {
+            List<IngestBody.Item> items = bodies.read(Files.readString(inputFile));
+            assertThat(items).as("%s: a golden input is one item", caseName).hasSize(1);
+            result = reader.read(REGION, 0, items.get(0), "trace-1");
+            actual = outcome(result);
+        } catch (IngestBody.Unreadable e) {
+            actual = mapper.createObjectNode().set("unreadable",
+                    mapper.createObjectNode().put("status", e.status.value()).put("detail", e.getMessage()));
+        }
         if (!Files.exists(expectedFile)) {
             fail("%s has no %s; after checking it, the current outcome is:%n%s", caseName, expectedFile.getFileName(),
                     pretty(actual));
         }
         JsonNode expected = mapper.readTree(Files.readString(expectedFile));
 
-        if (expected.has("accepted")) {
+        if (expected.has("unreadable")) {
+            assertThat(pretty(actual)).as("%s: the body is refused whole", caseName).isEqualTo(pretty(expected));
+        } else if (result == null) {
+            fail("%s: the body was refused whole:%n%s", caseName, pretty(actual));
+        } else if (expected.has("accepted")) {
             assertThat(result.errors()).as("%s: rejections of an input expected to be accepted", caseName).isEmpty();
             if (!sameJson(actual.get("accepted"), expected.get("accepted"))) {
                 assertThat(pretty(actual)).as("%s: canonical record", caseName).isEqualTo(pretty(expected));
@@ -85,7 +98,8 @@ class GoldenMappingCasesTest {
             assertThat(result.errors()).as("%s: rejections; the current outcome is%n%s", caseName, pretty(actual))
                     .containsExactlyInAnyOrderElementsOf(wanted);
         } else {
-            fail("%s must hold {\"accepted\": record} or {\"rejected\": [errors]}", expectedFile);
+            fail("%s must hold {\"accepted\": record}, {\"rejected\": [errors]} or {\"unreadable\": {status, detail}}",
+                    expectedFile);
         }
     }
 

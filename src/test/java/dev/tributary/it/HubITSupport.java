@@ -141,6 +141,15 @@ abstract class HubITSupport {
         return send(request);
     }
 
+    /** Posts without a Content-Length (chunked), so the hub learns the size only by reading. */
+    HttpResponse<String> postStreamed(String region, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        return send(request);
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
     }

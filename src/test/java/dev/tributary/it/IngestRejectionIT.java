@@ -68,11 +68,19 @@ class IngestRejectionIT extends H2HubIT {
     }
 
     @Test
-    void should_answer_413_for_a_body_over_the_limit_and_store_it() {
+    void should_answer_413_for_a_declared_body_over_the_limit_without_reading_or_storing_it() {
         byte[] body = ("[" + "\"x\",".repeat(300_000) + "\"x\"]").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = post("eu-west", body, "application/json");
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response.body()).path("detail").asText()).contains("limit of 1048576 bytes");
+        assertThat(json(response.body()).has("rejectionId")).isFalse();
+    }
+
+    @Test
+    void should_answer_413_for_a_streamed_body_over_the_limit_and_store_a_sample() {
+        byte[] body = ("[" + "\"x\",".repeat(300_000) + "\"x\"]").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = postStreamed("eu-west", body);
+        assertThat(response.statusCode()).isEqualTo(413);
         assertStored("eu-west", json(response.body()).path("rejectionId").asLong(), "body", "limit");
     }
 

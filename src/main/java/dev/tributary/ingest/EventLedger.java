@@ -1,0 +1,168 @@
+package dev.tributary.ingest;
+
+import dev.tributary.config.HubProperties;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ingest ledger ({@code ingest_event}): which event ids the hub has accepted, with the digest
+ * of the content each carried. It tells a new event from a repeat of one already durable (answered
+ * again, not queued again) and from a conflict: the same event id with other content, which would
+ * otherwise be dropped as a duplicate without anyone noticing.
+ */
+@Component
+class EventLedger {
+
+    /** What the ledger knew of an event before this request. */
+    enum Claim {
+        /** Never seen: queue it. */
+        NEW,
+        /** Seen with the same content and durable: answer as accepted, queue nothing. */
+        REPEATED,
+        /** Seen with the same content but not known to be durable: queue it again (the broker drops a copy). */
+        UNCONFIRMED,
+        /** Seen with other content: reject. */
+        CONFLICT
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(EventLedger.class);
+    private static final String INSERT =
+            "INSERT INTO ingest_event (event_id, content_sha256, region, received_at) VALUES (?, ?, ?, ?)";
+    private static final int PURGE_CHUNK = 5_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final HubProperties.Ingest settings;
+    private final Clock clock;
+
+    EventLedger(JdbcTemplate jdbc, HubProperties properties) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        this.settings = properties.ingest();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Records the submissions not seen before and tells, per submission in order, what it is. */
+    List<Claim> claim(List<Submission> submissions) {
+        if (submissions.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Known> known = known(submissions.stream().map(Submission::eventId).distinct().toList());
+        List<Claim> claims = new ArrayList<>(submissions.size());
+        Map<String, String> fresh = new HashMap<>();
+        List<Submission> toInsert = new ArrayList<>();
+        for (Submission s : submissions) {
+            String digest = digest(s.recordJson());
+            Known earlier = known.get(s.eventId());
+            String earlierDigest = earlier != null ? earlier.digest() : fresh.get(s.eventId());
+            if (earlierDigest == null) {
+                fresh.put(s.eventId(), digest);
+                toInsert.add(s);
+                claims.add(Claim.NEW);
+            } else if (!earlierDigest.equals(digest)) {
+                claims.add(Claim.CONFLICT);
+            } else {
+                claims.add(earlier != null && earlier.confirmed() ? Claim.REPEATED : Claim.UNCONFIRMED);
+            }
+        }
+        insert(toInsert, fresh, claims, submissions);
+        return claims;
+    }
+
+    /** Marks these events durable on the broker. */
+    void confirm(List<Submission> submissions) {
+        if (!submissions.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("UPDATE ingest_event SET confirmed_at = ? WHERE event_id = ?",
+                    submissions.stream().map(s -> new Object[] {now, s.eventId()}).toList());
+        }
+    }
+
+    /** Forgets events that were recorded but could not be made durable, so that a retry is new again. */
+    void release(List<Submission> submissions) {
+        if (!submissions.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM ingest_event WHERE event_id = ? AND confirmed_at IS NULL",
+                    submissions.stream().map(s -> new Object[] {s.eventId()}).toList());
+        }
+    }
+
+    /** Deletes entries older than the retention, in chunks, so no purge holds a long transaction. */
+    @Scheduled(fixedDelayString = "${tributary.ingest.dedupe-purge-interval:10m}", initialDelayString = "1m")
+    void purge() {
+        Timestamp before = Timestamp.from(clock.instant().minus(settings.dedupeRetention()));
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("DELETE FROM ingest_event WHERE event_id IN (SELECT event_id FROM ingest_event"
+                    + " WHERE received_at < ? FETCH FIRST " + PURGE_CHUNK + " ROWS ONLY)", before);
+            total += deleted;
+        } while (deleted == PURGE_CHUNK);
+        if (total > 0) {
+            log.info("forgot {} ingested event ids older than {}", total, settings.dedupeRetention());
+        }
+    }
+
+    /** Inserts the new rows in one transaction; a concurrent request with the same ids makes it go row by row. */
+    private void insert(List<Submission> rows, Map<String, String> digests, List<Claim> claims, List<Submission> all) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows.stream()
+                    .map(s -> new Object[] {s.eventId(), digests.get(s.eventId()), s.region(), now}).toList()));
+        } catch (DuplicateKeyException raced) {
+            for (Submission s : rows) {
+                try {
+                    jdbc.update(INSERT, s.eventId(), digests.get(s.eventId()), s.region(), now);
+                } catch (DuplicateKeyException e) {
+                    Known theirs = known(List.of(s.eventId())).get(s.eventId());
+                    Claim claim = theirs != null && digests.get(s.eventId()).equals(theirs.digest())
+                            ? Claim.UNCONFIRMED : Claim.CONFLICT;
+                    for (int i = 0; i < all.size(); i++) {
+                        if (all.get(i).eventId().equals(s.eventId()) && claims.get(i) == Claim.NEW) {
+                            claims.set(i, claim);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A ledger entry: the content digest and whether the event is known to be durable. */
+    private record Known(String digest, boolean confirmed) {
+    }
+
+    private Map<String, Known> known(List<String> eventIds) {
+        Map<String, Known> known = new HashMap<>();
+        jdbc.query("SELECT event_id, content_sha256, confirmed_at FROM ingest_event WHERE event_id IN ("
+                + String.join(",", Collections.nCopies(eventIds.size(), "?")) + ")", rs -> {
+                    known.put(rs.getString(1).strip(), new Known(rs.getString(2).strip(), rs.getTimestamp(3) != null));
+                }, eventIds.toArray());
+        return known;
+    }
+
+    static String digest(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tributary.ingest;
+
+import dev.tributary.ops.HubMetrics;
+import dev.tributary.rejects.Rejection;
+import dev.tributary.rejects.RejectionStore;
+import dev.tributary.validation.FieldError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door into the hub: takes the read items of one input (a request, later a file or a
+ * poll) and returns each accepted — durable on {@code hub.inbound}, or a repeat of an event that
+ * already is — or rejected and stored with its reasons. A repeated event id with other content is
+ * rejected as a conflict. The caller acknowledges its input only after this returns; if it throws,
+ * nothing of the input was accepted.
+ */
+@Component
+class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+    /** The answer for one input: results in input order; a rejected result carries its rejection id. */
+    record Outcome(List<ItemResult> results, List<Long> rejectionIds, List<Boolean> repeated) {
+    }
+
+    private final EventLedger ledger;
+    private final InboundPublisher publisher;
+    private final RejectionStore rejections;
+    private final HubMetrics metrics;
+
+    Intake(EventLedger ledger, InboundPublisher publisher, RejectionStore rejections, HubMetrics metrics) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.rejections = rejections;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Accepts or rejects every item of one input from {@code region}.
+     *
+     * @throws BrokerUnavailableException the broker could not make the events durable
+     * @throws DataAccessException the database could not record the input
+     */
+    Outcome submit(String region, String stage, List<ItemResult> items) {
+        List<ItemResult> results = new ArrayList<>(items);
+        List<Submission> candidates = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).isAccepted()) {
+                candidates.add(results.get(i).submission());
+                positions.add(i);
+            }
+        }
+        List<EventLedger.Claim> claims = ledger.claim(candidates);
+        List<Boolean> repeated = new ArrayList<>(Collections.nCopies(results.size(), false));
+        List<Submission> fresh = new ArrayList<>();
+        List<Submission> toPublish = new ArrayList<>();
+        for (int k = 0; k < candidates.size(); k++) {
+            Submission s = candidates.get(k);
+            int at = positions.get(k);
+            switch (claims.get(k)) {
+                case NEW -> {
+                    fresh.add(s);
+                    toPublish.add(s);
+                }
+                case UNCONFIRMED -> {
+                    toPublish.add(s);
+                    repeated.set(at, true);
+                }
+                case REPEATED -> repeated.set(at, true);
+                case CONFLICT -> results.set(at, results.get(at).rejectedFor(new FieldError("sourceEventId",
+                        "'" + s.sourceEventId() + "' was already accepted with different content; a new change"
+                                + " of the record needs a new sourceEventId (the earlier change stands)")));
+            }
+        }
+        List<ItemResult> rejected = results.stream().filter(r -> !r.isAccepted()).toList();
+        List<Long> ids = rejections.saveAll(rejected.stream().map(r -> toRejection(region, stage, r)).toList());
+        try {
+            publisher.publish(toPublish);
+        } catch (BrokerUnavailableException e) {
+            ledger.release(fresh);
+            throw e;
+        }
+        try {
+            ledger.confirm(toPublish);
+        } catch (DataAccessException e) {
+            // the events are durable; unconfirmed entries only mean a repeat is queued again
+            log.warn("could not mark {} events of {} durable in the ingest ledger: {}", toPublish.size(), region,
+                    e.getClass().getSimpleName());
+        }
+        fresh.forEach(s -> metrics.received(region));
+        List<Long> rejectionIds = new ArrayList<>(Collections.nCopies(results.size(), (Long) null));
+        int next = 0;
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).isAccepted()) {
+                rejectionIds.set(i, ids.get(next++));
+            }
+        }
+        return new Outcome(results, rejectionIds, repeated);
+    }
+
+    private static Rejection toRejection(String region, String stage, ItemResult r) {
+        return new Rejection(null, region, stage, r.type() == null ? null : r.type().wireName(), r.sourceSystem(),
+                r.sourceId(), r.sourceEventId(), r.errors(), r.text(), Instant.now());
+    }
+}
