@@ -104,8 +104,11 @@ class DispatchRoutes extends RouteBuilder {
                 .filter(policy::deadLetterNow)
                     .process(DispatchRoutes::restoreEvent)
                     .process(exchange -> policy.describe(exchange, target))
-                    .log(LoggingLevel.WARN, "dead-lettered ${header." + HubHeaders.EVENT_ID
-                            + "} for " + target + ": ${header." + HubHeaders.FAILURE_REASON + "}")
+                    // the reason may quote the target's answer, which can hold personal data: it
+                    // travels in the dead letter's headers, the log names only its kind and status
+                    .log(LoggingLevel.WARN, "dead-lettered ${header." + HubHeaders.EVENT_ID + "} for " + target
+                            + ": ${header." + HubHeaders.FAILURE_KIND + "} failure, HTTP status ${header."
+                            + HubHeaders.FAILURE_STATUS + "}; reason in " + HubProperties.deadLetterQueue(target))
                     .process(exchange -> sender.send(exchange, HubProperties.deadLetterQueue(target), false,
                             ListenerSessionSender.properties(exchange.getMessage().getHeaders())))
                     .process(exchange -> metrics.deadLettered(
