@@ -3,6 +3,7 @@ package dev.tributary.security;
 import dev.tributary.config.HubProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +42,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    /** How long a user name and password that passed the check are taken as checked. */
+    private static final Duration LOGIN_REMEMBERED = Duration.ofMinutes(5);
 
     @Bean
     @Order(1)
@@ -61,7 +67,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Refusals refusals) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Refusals refusals, UserDetailsService users,
+            PasswordEncoder encoder) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        AuthenticationProvider logins = new RecentLogins(passwords, LOGIN_REMEMBERED, Clock.systemUTC());
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             boolean presented = e instanceof BadCredentialsException;
             refusals.api(request, response, presented ? Refusal.BAD_CREDENTIAL : Refusal.NO_CREDENTIAL, presented
@@ -70,6 +80,7 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, e) -> refusals.api(request, response, Refusal.WRONG_ROLE,
                 "this user's role may not use " + Refusals.printable(request.getRequestURI()));
         return stateless(http)
+                .authenticationManager(new ProviderManager(logins))
                 .httpBasic(basic -> basic.realmName("tributary").authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .authorizeHttpRequests(rules -> rules
