@@ -66,7 +66,7 @@ class IngestController {
         HubProperties.Region known = properties.regions().get(region);
         if (known == null || !known.enabled()) {
             return problem(HttpStatus.NOT_FOUND, "Unknown region",
-                    "no enabled region '" + region + "'; known regions: " + properties.regions().keySet(), null);
+                    "there is no enabled region '" + region + "'", null);
         }
         int limit = properties.ingest().maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
