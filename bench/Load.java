@@ -6,6 +6,8 @@
 //   java bench/Load.java saturate --hub http://127.0.0.1:8080 --sink http://127.0.0.1:9090 --events 50000 ...
 //   java bench/Load.java rate     --hub ... --sink ... --rate 500 --duration 60 ...
 // Options (all --name value): see usage() below.
+// Credentials come from the environment, named as the hub reads them: HUB_REGION_<ID>_API_KEY for
+// each region (sent as a bearer key) and HUB_ADMIN_PASSWORD (HTTP Basic for /actuator/metrics).
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,6 +68,8 @@ public class Load {
                   --send-timeout S     max seconds for the sending itself (default 300)
                   --seed N             random seed of the generated data (default 42)
                   --out FILE           write the phase JSON here (default: stdout)
+                environment: HUB_REGION_<ID>_API_KEY per region (e.g. HUB_REGION_CN_EAST_API_KEY),
+                             HUB_ADMIN_PASSWORD for the hub's /actuator/metrics
                 """;
     }
 
@@ -88,7 +92,18 @@ public class Load {
     static final Pattern REJECTION_ID = Pattern.compile("\"rejectionId\"");
     static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
 
+    /** The bearer key of each region, from HUB_REGION_<ID>_API_KEY as the hub reads it. */
+    static final Map<String, String> regionKeys = new ConcurrentHashMap<>();
+
+    static String keyVariable(String region) {
+        return "HUB_REGION_" + region.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(usage());
+            return;
+        }
         if (args.length == 0 || !(args[0].equals("saturate") || args[0].equals("rate"))) {
             System.err.print(usage());
             System.exit(2);
@@ -109,6 +124,14 @@ public class Load {
         int events = saturate ? Integer.parseInt(opt("events", "50000")) : (int) Math.round(rate * duration);
         int customers = Integer.parseInt(opt("customers", "5000"));
         List<String> regions = List.of(opt("regions", "cn-east,cn-south,eu-west").split(","));
+        for (String region : regions) {
+            String key = System.getenv(keyVariable(region));
+            if (key == null || key.isBlank()) {
+                System.err.println("set " + keyVariable(region) + " to the key the hub expects for region " + region);
+                System.exit(2);
+            }
+            regionKeys.put(region, key.strip());
+        }
         List<String> targets = List.of(opt("targets", "crm,erp").split(","));
         Map<String, Double> mix = parseMix(opt("mix", "order=1,opportunity=0,customer=0"));
         long drainTimeoutMs = (long) (Double.parseDouble(opt("drain-timeout", "180")) * 1000);
@@ -336,6 +359,7 @@ public class Load {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/ingest/" + b.region() + "/canonical"))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + regionKeys.get(b.region()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b.body()))
                 .build();
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -356,10 +380,10 @@ public class Load {
             requestMs.add((System.nanoTime() - started) / 1_000_000);
             int status = response.statusCode();
             statusCounts.computeIfAbsent(status, s -> new LongAdder()).increment();
-            if (status == 503) {
+            if (status == 503 || status == 429) {
                 retries.incrementAndGet();
-                sample("503: " + response.body());
-                pause(1000);
+                sample(status + ": " + response.body());
+                pause(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
                 continue;
             }
             if (status == 202 || status == 207 || status == 422) {
@@ -539,9 +563,14 @@ public class Load {
     /** Value of an actuator metric (name with optional ?tag=...), in its base unit, or -1. */
     static double metric(String hub, String name) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create(hub + "/actuator/metrics/" + name)).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create(hub + "/actuator/metrics/" + name)).timeout(Duration.ofSeconds(5)).GET();
+            String password = System.getenv("HUB_ADMIN_PASSWORD");
+            if (password != null) {
+                request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + password.strip()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = VALUE.matcher(r.body());
             return r.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : -1;
         } catch (IOException e) {

@@ -296,6 +296,22 @@ done
 SINK_PORT=$(cat "$RUN/sink.port")
 SINK="http://127.0.0.1:$SINK_PORT"
 
+# ---------------------------------------------------------------------------- credentials
+# The hub refuses ingest without the region's key and its metrics without a password: the run
+# makes its own (unless they are set), hands them to the hub and to Load through the environment
+# (never on a command line), and keeps them out of meta.tsv and the results.
+random_secret() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
+IFS=, read -ra BENCH_REGION_LIST <<<"$BENCH_REGIONS"
+for region in "${BENCH_REGION_LIST[@]}"; do
+  key_var="HUB_REGION_$(printf '%s' "$region" | tr 'a-z-' 'A-Z_')_API_KEY"
+  [[ -n "${!key_var:-}" ]] || export "$key_var=$(random_secret)"
+done
+: "${HUB_ADMIN_PASSWORD:=$(random_secret)}"
+# the rate limit protects a hub from a runaway region; the benchmark measures throughput instead
+: "${HUB_INGEST_RATE_PER_SECOND:=100000}"
+export HUB_ADMIN_PASSWORD HUB_INGEST_RATE_PER_SECOND
+admin_curl() { curl -K <(printf 'user = "admin:%s"\n' "$HUB_ADMIN_PASSWORD") "$@"; }
+
 # ------------------------------------------------------------------------------------ hub
 # HTTP port 0: the hub binds a free port and logs it (no race with other processes starting now)
 HUB_PORT=${BENCH_HUB_PORT:-0}
@@ -316,7 +332,8 @@ meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-4}"
 meta hub.commitBatch "${HUB_COMMIT_BATCH:-64}"
 meta hub.crmConsumers "${HUB_CRM_CONSUMERS:-16}"
 meta hub.erpConsumers "${HUB_ERP_CONSUMERS:-16}"
-meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_URL|ERP_URL|BROKER_TCP_PORT|DB_URL|BROKER_URL|BROKER_EMBEDDED)=' | tr '\n' ' ')"
+meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_URL|ERP_URL|BROKER_TCP_PORT|DB_URL|BROKER_URL|BROKER_EMBEDDED)=' \
+  | grep -v -E '^HUB_[A-Z0-9_]*(_API_KEY|_HMAC_SECRET|_PASSWORD)=' | tr '\n' ' ')"
 
 log "starting the hub (broker tcp port $BROKER_PORT, data $RUN/data)"
 t_hub=$SECONDS
@@ -438,7 +455,7 @@ if has_phase latency; then
     --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_DURATION" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
 fi
 
-curl -sf -m 10 "$HUB/api/stats" >"$RUN/hub-stats.json" 2>/dev/null || log "could not read $HUB/api/stats"
+admin_curl -sf -m 10 "$HUB/api/stats" >"$RUN/hub-stats.json" 2>/dev/null || log "could not read $HUB/api/stats"
 grep -q '"status":"UP"' <(curl -sf -m 10 "$HUB/actuator/health" 2>/dev/null) || log "WARNING: hub health is not UP after the phases"
 # WARN/ERROR lines the hub logged once it was UP (startup probes are left out)
 tail -n +"$((HUB_LOG_LINES_AT_UP + 1))" "$RUN/hub.log" | grep -E '^[0-9TZ:.-]+ +(ERROR|WARN) ' >"$RUN/hub-warnings.txt" || true

@@ -2,10 +2,13 @@ package dev.tributary.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.security.RegionSettingNames;
+import dev.tributary.security.RequestSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +22,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Posts a small batch to the hub's own ingest endpoint on every tick: customers, orders and
  * opportunities of a random demo region, now and then an invalid order, a repeated event, or a
- * body that is not JSON at all.
+ * body that is not JSON at all. It authenticates as that region would: with the region's key, and
+ * signed when the region has an HMAC secret.
  */
 @Component
 @Profile("demo")
@@ -34,6 +39,7 @@ class TrafficGenerator {
     private static final Logger log = LoggerFactory.getLogger(TrafficGenerator.class);
 
     private final ObjectMapper mapper;
+    private final Environment environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final SplittableRandom random = new SplittableRandom(42);
     private final AtomicLong sequence = new AtomicLong(1000);
@@ -43,8 +49,10 @@ class TrafficGenerator {
     private long ticks;
     private List<Object> lastBatch = List.of();
 
-    TrafficGenerator(ObjectMapper mapper, @Value("${tributary.demo.max-ticks:100000}") long maxTicks) {
+    TrafficGenerator(ObjectMapper mapper, Environment environment,
+            @Value("${tributary.demo.max-ticks:100000}") long maxTicks) {
         this.mapper = mapper;
+        this.environment = environment;
         this.maxTicks = maxTicks;
     }
 
@@ -93,12 +101,23 @@ class TrafficGenerator {
     }
 
     private void post(String region, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        String key = environment.getProperty(RegionSettingNames.apiKey(region));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        String secret = environment.getProperty(RegionSettingNames.hmacSecret(region));
+        if (secret != null) {
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            request.header(RequestSignature.TIMESTAMP_HEADER, timestamp).header(RequestSignature.SIGNATURE_HEADER,
+                    RequestSignature.sign(secret.strip().getBytes(StandardCharsets.UTF_8), timestamp, bytes));
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             // answers quote rejected values, which can be personal data: only the status is logged
             if (response.statusCode() >= 400 && response.statusCode() != 422) {
                 log.info("demo POST to {} answered {}", region, response.statusCode());

@@ -88,17 +88,19 @@ class EventLedger {
     /** Marks these events durable on the broker. */
     void confirm(List<Submission> submissions) {
         if (!submissions.isEmpty()) {
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.batchUpdate("UPDATE ingest_event SET confirmed_at = ? WHERE event_id = ?",
-                    submissions.stream().map(s -> new Object[] {now, s.eventId()}).toList());
+            List<Object> args = new ArrayList<>();
+            args.add(Timestamp.from(clock.instant()));
+            submissions.forEach(s -> args.add(s.eventId()));
+            jdbc.update("UPDATE ingest_event SET confirmed_at = ? WHERE event_id IN ("
+                    + placeholders(submissions.size()) + ")", args.toArray());
         }
     }
 
     /** Forgets events that were recorded but could not be made durable, so that a retry is new again. */
     void release(List<Submission> submissions) {
         if (!submissions.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM ingest_event WHERE event_id = ? AND confirmed_at IS NULL",
-                    submissions.stream().map(s -> new Object[] {s.eventId()}).toList());
+            jdbc.update("DELETE FROM ingest_event WHERE confirmed_at IS NULL AND event_id IN ("
+                    + placeholders(submissions.size()) + ")", submissions.stream().map(Submission::eventId).toArray());
         }
     }
 
@@ -152,10 +154,14 @@ class EventLedger {
     private Map<String, Known> known(List<String> eventIds) {
         Map<String, Known> known = new HashMap<>();
         jdbc.query("SELECT event_id, content_sha256, confirmed_at FROM ingest_event WHERE event_id IN ("
-                + String.join(",", Collections.nCopies(eventIds.size(), "?")) + ")", rs -> {
+                + placeholders(eventIds.size()) + ")", rs -> {
                     known.put(rs.getString(1).strip(), new Known(rs.getString(2).strip(), rs.getTimestamp(3) != null));
                 }, eventIds.toArray());
         return known;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     static String digest(byte[] content) {

@@ -97,7 +97,10 @@ class HubKillCrashIT {
             System.out.printf("acknowledged %d (at kill %d), missing crm %d %s, erp %d %s; stats %s%n",
                     acknowledged.size(), acknowledgedAtKill, missingCrm.size(),
                     missingCrm.stream().limit(5).toList(), missingErp.size(), missingErp.stream().limit(5).toList(),
-                    http.send(HttpRequest.newBuilder(hub.uri("/api/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    http.send(HttpRequest.newBuilder(hub.uri("/api/stats")).header("Authorization", "Basic "
+                            + java.util.Base64.getEncoder().encodeToString(("viewer:" + HubProcess.VIEWER_PASSWORD)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
             Files.writeString(dir.resolve("acknowledged.txt"), String.join("\n", acknowledged));
         }
         assertThat(delivered(crm)).containsAll(acknowledged);
@@ -117,6 +120,7 @@ class HubKillCrashIT {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(hub.uri("/ingest/cn-east/canonical"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + HubProcess.CN_EAST_KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {

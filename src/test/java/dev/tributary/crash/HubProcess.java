@@ -12,9 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The packaged hub started as a separate JVM, so a test can kill it with SIGKILL and start it again. */
 final class HubProcess {
+
+    /** The credentials the hub is started with, as an operator would set them: environment variables. */
+    static final String CN_EAST_KEY = "crash-cn-east-key";
+    static final String VIEWER_PASSWORD = "crash-viewer-password";
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "HUB_REGION_CN_EAST_API_KEY", CN_EAST_KEY,
+            "HUB_VIEWER_PASSWORD", VIEWER_PASSWORD,
+            // the clients post as fast as the hub accepts; the rate limit is not under test here
+            "HUB_INGEST_RATE_PER_SECOND", "100000");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -37,8 +47,10 @@ final class HubProcess {
     }
 
     void start() throws IOException {
-        process = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(ENVIRONMENT);
+        process = builder.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .failFast("hub exited; see " + log, () -> !process.isAlive())
                 .until(this::healthy);

@@ -74,6 +74,7 @@ abstract class HubITSupport {
         registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
         registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
         registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
+        HubCredentials.register(registry);
     }
 
     @BeforeEach
@@ -136,22 +137,41 @@ abstract class HubITSupport {
     HttpResponse<String> post(String region, byte[] body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
                 .header("Content-Type", contentType)
+                .header("Authorization", HubCredentials.bearer(region))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return send(request);
+    }
+
+    /** Posts with an explicit bearer key, as a client holding {@code key} would. */
+    HttpResponse<String> postWithKey(String region, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Posts without a Content-Length (chunked), so the hub learns the size only by reading. */
     HttpResponse<String> postStreamed(String region, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/canonical"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", HubCredentials.bearer(region))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
                 .build();
         return send(request);
     }
 
+    /** GET as {@code admin}, who may read everything. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+        return getAs(HubCredentials.ADMIN, path);
+    }
+
+    /** GET as one of the {@link HubCredentials} users, or anonymously when {@code user} is null. */
+    HttpResponse<String> getAs(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", HubCredentials.basic(user));
+        }
+        return send(request.build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -25,10 +25,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Proves that a whole run of the hub — start, valid and invalid customers with contacts, a target
  * that answers with the contact's data in its error, dead letters, shutdown — writes no phone
- * number, e-mail address, contact name or configured secret to its log.
+ * number, e-mail address, contact name, configured secret or presented credential to its log;
+ * refusals (wrong key, another region's key, wrong role) are part of the run.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataLogIT extends HubITSupport {
+
+    private static final String WRONG_KEY = "it-wrong-key-presented-by-a-stranger";
 
     private static final List<String[]> CONTACTS = List.of(
             new String[] {"欧阳晓燕", "+8613912345678", "ouyang.xiaoyan@minjiang-dz.cn"},
@@ -54,6 +57,10 @@ class PersonalDataLogIT extends HubITSupport {
                 items.add(customer(unique("C"), CONTACTS.get(i), i == 2 ? "not-an-email " + CONTACTS.get(i)[2] : null));
             }
             assertThat(post("cn-east", "[" + String.join(",", items) + "]").statusCode()).isEqualTo(207);
+            assertThat(postWithKey("cn-south", WRONG_KEY, items.get(0)).statusCode()).isEqualTo(401);
+            assertThat(postWithKey("cn-south", HubCredentials.keyFor("cn-east"), items.get(0)).statusCode())
+                    .isEqualTo(403);
+            assertThat(getAs(HubCredentials.VIEWER, "/api/rejected").statusCode()).isEqualTo(403);
             await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("tributary.events.deadlettered")
                     .tag("target", "crm").counters().stream().mapToDouble(c -> c.count()).sum() >= 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("tributary.events.delivered")
@@ -70,15 +77,14 @@ class PersonalDataLogIT extends HubITSupport {
             }
             assertThat(log).doesNotContain(contact[1].replaceAll("[^0-9]", ""));
         }
-        for (Object value : settings.values()) {
-            if (value.toString().startsWith("secret-")) {
-                assertThat(log).as("a configured secret").doesNotContain(value.toString());
-            }
+        for (String secret : HubCredentials.secrets()) {
+            assertThat(log).as("a configured secret").doesNotContain(secret);
         }
+        assertThat(log).as("a presented wrong key").doesNotContain(WRONG_KEY);
     }
 
     private static Map<String, Object> settings() {
-        Map<String, Object> settings = new LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>(HubCredentials.properties());
         settings.put("server.port", "0");
         settings.put("tributary.broker.data-dir", "./target/it-data/" + UUID.randomUUID() + "/pii");
         settings.put("tributary.targets.crm.base-url", CRM.baseUrl() + "/crm");

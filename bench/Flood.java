@@ -1,0 +1,64 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Floods one ingest endpoint with rejects for a fixed time and prints what it was answered:
+ * half malformed bodies (~512 KB each), half valid JSON whose one item is rejected (~512 KB text).
+ * Usage: java bench/Flood.java <baseUrl> <region> <apiKey> <seconds> <clients>
+ */
+public class Flood {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String region = args[1];
+        String key = args[2];
+        long seconds = Long.parseLong(args[3]);
+        int clients = Integer.parseInt(args[4]);
+        byte[] malformed = ("{\"type\": \"order\", \"data\": {\"x\": \"" + "z".repeat(512 * 1024))
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] rejected = ("{\"type\": \"order\", \"sourceEventId\": \"e\", \"data\": {\"orderNumber\": \""
+                + "9".repeat(512 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        AtomicLong bytes = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        Thread[] threads = new Thread[clients];
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads[c] = Thread.ofPlatform().start(() -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    byte[] body = (n++ + client) % 2 == 0 ? malformed : rejected;
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ingest/" + region + "/canonical"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + key)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        bytes.addAndGet(body.length);
+                        if (status == 429) {
+                            Thread.sleep(5);
+                        }
+                    } catch (Exception e) {
+                        statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.println("flood: " + seconds + " s, " + clients + " clients, " + bytes.get() / (1024 * 1024)
+                + " MiB sent; answers " + new TreeMap<>(statuses));
+    }
+}
