@@ -15,7 +15,8 @@ public record HubProperties(
         Queues queues,
         Ingest ingest,
         Map<String, Target> targets,
-        Delivery delivery) {
+        Delivery delivery,
+        @DefaultValue Rejected rejected) {
 
     public HubProperties {
         regions = regions == null ? Map.of() : Map.copyOf(regions);
@@ -75,6 +76,16 @@ public record HubProperties(
             }
             double millis = redeliveryDelay.toMillis() * Math.pow(redeliveryMultiplier, deliveryCount - 2);
             return Duration.ofMillis((long) Math.min(millis, maxRedeliveryDelay.toMillis()));
+        }
+    }
+
+    /** The rejected-records store: keeps at most {@code excerptBytes} UTF-8 bytes of each payload (with its size and SHA-256). */
+    public record Rejected(@DefaultValue("4096") int excerptBytes) {
+
+        public Rejected {
+            if (excerptBytes < 0) {
+                throw new IllegalArgumentException("tributary.rejected.excerpt-bytes must be 0 or more");
+            }
         }
     }
 

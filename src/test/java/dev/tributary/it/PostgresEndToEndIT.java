@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Proves the same flow with the database on a real PostgreSQL (embedded, no server needed),
- * configured through the hub's ordinary datasource settings alone.
+ * Proves the same flow, and the rejected-records store, with the database on a real
+ * PostgreSQL (embedded, no server needed), configured through the hub's ordinary datasource settings alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresEndToEndIT extends HubITSupport {
@@ -61,5 +62,25 @@ class PostgresEndToEndIT extends HubITSupport {
         assertThat(listed.get(0).path("id").asLong()).isEqualTo(id);
         assertThat(listed.get(0).path("reasons").toString()).contains("data.currency");
         assertThat(jdbc.queryForObject("select count(*) from rejected_record where id = ?", Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void should_round_trip_a_rejected_payload_excerpt_and_digest_in_postgresql() {
+        // malformed on purpose (an unescaped NUL, which a PostgreSQL text column cannot hold, and no end)
+        String text = "{\"type\": \"order\", \"data\": \"\0" + "华东😀".repeat(2000);
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = post("eu-west", body, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        long id = json(response.body()).path("rejectionId").asLong();
+
+        JsonNode stored = json(get("/api/rejected/" + id).body());
+        assertThat(stored.path("payloadBytes").asLong()).isEqualTo(body.length);
+        assertThat(stored.path("payloadSha256").asText()).isEqualTo(RejectedStoreIT.sha256(body));
+        assertThat(stored.path("truncated").asBoolean()).isTrue();
+        String excerpt = stored.path("payload").asText();
+        assertThat(excerpt.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(text.replace('\0', '\uFFFD')).startsWith(excerpt);
+        assertThat(jdbc.queryForObject("select payload_sha256 from rejected_record where id = ?", String.class, id))
+                .isEqualTo(RejectedStoreIT.sha256(body));
     }
 }
