@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -127,6 +128,25 @@ public class RejectionStore {
                         receivedAt(rs), rs.getObject("payload_bytes", Long.class), rs.getString("payload_sha256"),
                         rs.getBoolean("truncated")))
                 .optional();
+    }
+
+    /** Deletes up to {@code chunk} rejections received before {@code cutoff}, in one statement. */
+    int deleteReceivedBefore(Instant cutoff, int chunk) {
+        return jdbc.update("DELETE FROM rejected_record WHERE id IN (SELECT id FROM rejected_record"
+                + " WHERE received_at < ? FETCH FIRST " + chunk + " ROWS ONLY)", Timestamp.from(cutoff));
+    }
+
+    /** The id of the newest rejection beyond the newest {@code keep}, if there are more than that. */
+    OptionalLong newestBeyond(long keep) {
+        return client.sql("SELECT id FROM rejected_record ORDER BY id DESC OFFSET :keep ROWS FETCH FIRST 1 ROWS ONLY")
+                .param("keep", keep).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** Deletes up to {@code chunk} of the oldest rejections with an id up to {@code id}, in one statement. */
+    int deleteUpTo(long id, int chunk) {
+        return jdbc.update("DELETE FROM rejected_record WHERE id IN (SELECT id FROM rejected_record"
+                + " WHERE id <= ? ORDER BY id FETCH FIRST " + chunk + " ROWS ONLY)", id);
     }
 
     private String json(List<FieldError> reasons) {

@@ -1,6 +1,7 @@
 package dev.tributary.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -8,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,13 +21,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Proves the same flow, and the rejected-records store, with the database on a real
+ * Proves the same flow, and the rejected-records store with its purge, with the database on a real
  * PostgreSQL (embedded, no server needed), configured through the hub's ordinary datasource settings alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresEndToEndIT extends HubITSupport {
 
     static final EmbeddedPostgres POSTGRES = startPostgres();
+    /** Small, so that the purge's SQL runs here too; each test reads only the rejections it just stored. */
+    static final int MAX_REJECTED = 3;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -33,6 +40,8 @@ class PostgresEndToEndIT extends HubITSupport {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("tributary.rejected.max-rows", () -> String.valueOf(MAX_REJECTED));
+        registry.add("tributary.rejected.purge-interval", () -> "300ms");
     }
 
     private static EmbeddedPostgres startPostgres() {
@@ -82,5 +91,19 @@ class PostgresEndToEndIT extends HubITSupport {
         assertThat(text.replace('\0', '\uFFFD')).startsWith(excerpt);
         assertThat(jdbc.queryForObject("select payload_sha256 from rejected_record where id = ?", String.class, id))
                 .isEqualTo(RejectedStoreIT.sha256(body));
+    }
+
+    @Test
+    void should_purge_expired_and_surplus_rejections_in_postgresql() {
+        String insert = "insert into rejected_record (region, stage, reasons, received_at) values ('eu-west', 'INGEST', '[]', ?)";
+        jdbc.update(insert, Timestamp.from(Instant.now().minus(Duration.ofDays(40))));
+        for (int i = 0; i < 5; i++) {
+            jdbc.update(insert, Timestamp.from(Instant.now()));
+        }
+        List<Long> newest = jdbc.queryForList("select id from rejected_record order by id desc fetch first 3 rows only",
+                Long.class);
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> jdbc.queryForObject("select count(*) from rejected_record", Long.class) == MAX_REJECTED);
+        assertThat(jdbc.queryForList("select id from rejected_record order by id desc", Long.class)).isEqualTo(newest);
     }
 }
