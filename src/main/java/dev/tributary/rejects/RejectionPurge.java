@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ class RejectionPurge {
     private final HubProperties.Rejected settings;
     private final Counter expired;
     private final Counter overCap;
+    private volatile boolean closing;
 
     RejectionPurge(RejectionStore store, HubProperties properties, MeterRegistry registry) {
         this.store = store;
@@ -48,6 +51,12 @@ class RejectionPurge {
         }
     }
 
+    /** A purge under way stops after its current chunk, so that it does not hold up the hub's shutdown. */
+    @EventListener(ContextClosedEvent.class)
+    void onClose() {
+        closing = true;
+    }
+
     /** Purges once; answers how many rows were deleted. */
     long purge(Instant now) {
         long byAge = 0;
@@ -56,16 +65,16 @@ class RejectionPurge {
             deleted = store.deleteReceivedBefore(now.minus(settings.retention()), CHUNK);
             byAge += deleted;
             expired.increment(deleted);
-        } while (deleted == CHUNK);
+        } while (deleted == CHUNK && !closing);
 
         long byCap = 0;
         OptionalLong newestOver = store.newestBeyond(settings.maxRows());
-        if (newestOver.isPresent()) {
+        if (newestOver.isPresent() && !closing) {
             do {
                 deleted = store.deleteUpTo(newestOver.getAsLong(), CHUNK);
                 byCap += deleted;
                 overCap.increment(deleted);
-            } while (deleted == CHUNK);
+            } while (deleted == CHUNK && !closing);
         }
         if (byAge + byCap > 0) {
             log.info("purged {} rejected records older than {} and {} beyond the cap of {}",

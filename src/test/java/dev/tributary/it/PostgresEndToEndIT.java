@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL (embedded, no server needed), configured through the hub's ordinary datasource settings alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after this class while PostgreSQL still runs: at JVM exit the database stops first, and a
+// purge (every 300 ms here) would then wait for a connection and hold up the fork's exit
+@DirtiesContext
 class PostgresEndToEndIT extends HubITSupport {
 
     static final EmbeddedPostgres POSTGRES = startPostgres();

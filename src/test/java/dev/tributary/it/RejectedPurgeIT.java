@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the newest ones beyond the cap, counting what it deleted ({@code tributary.rejected.purged}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its own hub, purging every 200 ms: closed after this class rather than kept until the JVM exits
+@DirtiesContext
 class RejectedPurgeIT extends HubITSupport {
 
     static final int MAX_ROWS = 10;
