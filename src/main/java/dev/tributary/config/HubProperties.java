@@ -16,7 +16,8 @@ public record HubProperties(
         Queues queues,
         Ingest ingest,
         Map<String, Target> targets,
-        Delivery delivery) {
+        Delivery delivery,
+        @DefaultValue Rejected rejected) {
 
     public HubProperties {
         regions = regions == null ? Map.of() : Map.copyOf(regions);
@@ -84,6 +85,25 @@ public record HubProperties(
             }
             double millis = redeliveryDelay.toMillis() * Math.pow(redeliveryMultiplier, deliveryCount - 2);
             return Duration.ofMillis((long) Math.min(millis, maxRedeliveryDelay.toMillis()));
+        }
+    }
+
+    /**
+     * The rejected-records store: keeps at most {@code excerptBytes} UTF-8 bytes of each payload
+     * (with its size and SHA-256), for {@code retention} and at most {@code maxRows} rows in all,
+     * deleting what is older or beyond every {@code purgeInterval}.
+     */
+    public record Rejected(
+            @DefaultValue("4096") int excerptBytes,
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("100000") long maxRows,
+            @DefaultValue("1m") Duration purgeInterval) {
+
+        public Rejected {
+            if (excerptBytes < 0 || maxRows < 0 || retention.isNegative() || purgeInterval.isZero() || purgeInterval.isNegative()) {
+                throw new IllegalArgumentException("tributary.rejected: excerpt-bytes and max-rows must be 0 or more,"
+                        + " retention not negative and purge-interval positive");
+            }
         }
     }
 

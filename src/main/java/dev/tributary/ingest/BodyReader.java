@@ -64,8 +64,8 @@ final class BodyReader {
         }
     }
 
-    /** At most {@code max} bytes of raw bytes as text, for the rejected-records store. */
-    static String sample(byte[] bytes, int max) {
-        return new String(bytes, 0, Math.min(bytes.length, max), StandardCharsets.UTF_8);
+    /** The first bytes of a body too large to read, as text, for the rejected-records store. */
+    static String sample(byte[] head) {
+        return new String(head, StandardCharsets.UTF_8);
     }
 }

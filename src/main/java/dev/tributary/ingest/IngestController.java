@@ -40,8 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestController {
 
     static final String RETRY_AFTER_SECONDS = "5";
-    /** How much of an unreadable body is kept with its rejection. */
-    static final int UNREADABLE_SAMPLE_BYTES = 1024;
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
     private final HubProperties properties;
@@ -85,15 +83,13 @@ class IngestController {
                     "Content-Type is " + contentType.getType() + "/" + contentType.getSubtype()
                             + "; send application/json", null);
         }
-        byte[] body;
         String text;
         try {
-            body = BodyReader.read(request.getInputStream(), limit);
-            text = BodyReader.decode(body, contentType);
+            text = BodyReader.decode(BodyReader.read(request.getInputStream(), limit), contentType);
         } catch (BodyReader.TooLarge e) {
             String detail = "the body is more than the limit of " + limit + " bytes; send fewer items per request";
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", detail,
-                    rejectWhole(region, detail, BodyReader.sample(e.head, UNREADABLE_SAMPLE_BYTES)));
+                    rejectWhole(region, detail, BodyReader.sample(e.head)));
         } catch (BodyReader.BadEncoding e) {
             return problem(HttpStatus.BAD_REQUEST, "Bad encoding", e.getMessage(),
                     rejectWhole(region, e.getMessage(), ""));
@@ -102,8 +98,7 @@ class IngestController {
         try {
             items = bodies.read(text);
         } catch (IngestBody.Unreadable e) {
-            return problem(e.status, e.title, e.getMessage(),
-                    rejectWhole(region, e.getMessage(), BodyReader.sample(body, UNREADABLE_SAMPLE_BYTES)));
+            return problem(e.status, e.title, e.getMessage(), rejectWhole(region, e.getMessage(), text));
         }
         return accept(region, items, request.getHeader("traceparent"));
     }

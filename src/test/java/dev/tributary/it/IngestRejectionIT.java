@@ -135,14 +135,12 @@ class IngestRejectionIT extends H2HubIT {
     }
 
     private void assertStored(String region, long rejectionId, String field, String reasonPart) {
-        JsonNode list = json(get("/api/rejected?region=" + region + "&limit=1000").body());
-        JsonNode found = null;
-        for (JsonNode r : list) {
-            if (r.path("id").asLong() == rejectionId) {
-                found = r;
-            }
-        }
-        assertThat(found).as("rejection %d listed for %s", rejectionId, region).isNotNull();
+        JsonNode listed = json(get("/api/rejected?region=" + region + "&limit=1&before=" + (rejectionId + 1)).body());
+        assertThat(listed.path(0).path("id").asLong()).as("rejection %d listed for %s", rejectionId, region)
+                .isEqualTo(rejectionId);
+        HttpResponse<String> detail = get("/api/rejected/" + rejectionId);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        JsonNode found = json(detail.body());
         assertThat(found.path("region").asText()).isEqualTo(region);
         assertThat(message(found.path("reasons"), field)).contains(reasonPart);
         assertThat(found.path("payload").isTextual()).isTrue();
