@@ -74,7 +74,6 @@ class SubmissionReader {
                 String problem = sourceEventId.isEmpty() ? "must not be empty" : InputLimits.idProblem(sourceEventId);
                 if (problem != null) {
                     errors.add(new FieldError("sourceEventId", problem));
-                    sourceEventId = null;
                 }
             } else {
                 errors.add(new FieldError("sourceEventId", "must be a string"));
