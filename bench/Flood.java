@@ -33,7 +33,7 @@ public class Flood {
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             int client = c;
-            threads[c] = Thread.ofPlatform().start(() -> {
+            threads[c] = new Thread(() -> {
                 long n = 0;
                 while (System.nanoTime() < end) {
                     byte[] body = (n++ + client) % 2 == 0 ? malformed : rejected;
@@ -54,6 +54,7 @@ public class Flood {
                     }
                 }
             });
+            threads[c].start();
         }
         for (Thread t : threads) {
             t.join();

@@ -90,13 +90,13 @@ public record HubProperties(
 
     /**
      * The rejected-records store: keeps at most {@code excerptBytes} UTF-8 bytes of each payload
-     * (with its size and SHA-256), for {@code retention} and at most {@code maxRows} rows in all,
+     * (with its size and SHA-256), for {@code retention} and at most {@code maxRows} rows per region,
      * deleting what is older or beyond every {@code purgeInterval}.
      */
     public record Rejected(
             @DefaultValue("4096") int excerptBytes,
             @DefaultValue("30d") Duration retention,
-            @DefaultValue("100000") long maxRows,
+            @DefaultValue("20000") long maxRows,
             @DefaultValue("1m") Duration purgeInterval) {
 
         public Rejected {

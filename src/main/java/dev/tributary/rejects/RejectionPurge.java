@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes rejections older than the retention and, beyond the cap, the oldest ones. Each chunk is
+ * Deletes rejections older than the retention and, beyond each region's cap, its oldest ones. Each chunk is
  * one short statement of its own, so a purge never holds a long transaction, and several hub nodes
  * can purge one database at once: a row another node deleted first is simply not deleted again.
  */
@@ -67,17 +67,21 @@ class RejectionPurge {
             expired.increment(deleted);
         } while (deleted == CHUNK && !closing);
 
+        // the cap is per region, so a region flooding its rejects cannot push out another's
         long byCap = 0;
-        OptionalLong newestOver = store.newestBeyond(settings.maxRows());
-        if (newestOver.isPresent() && !closing) {
-            do {
-                deleted = store.deleteUpTo(newestOver.getAsLong(), CHUNK);
+        for (String region : store.regions()) {
+            OptionalLong newestOver = store.newestBeyond(region, settings.maxRows());
+            while (newestOver.isPresent() && !closing) {
+                deleted = store.deleteUpTo(region, newestOver.getAsLong(), CHUNK);
                 byCap += deleted;
                 overCap.increment(deleted);
-            } while (deleted == CHUNK && !closing);
+                if (deleted < CHUNK) {
+                    break;
+                }
+            }
         }
         if (byAge + byCap > 0) {
-            log.info("purged {} rejected records older than {} and {} beyond the cap of {}",
+            log.info("purged {} rejected records older than {} and {} beyond the cap of {} per region",
                     byAge, settings.retention(), byCap, settings.maxRows());
         }
         return byAge + byCap;

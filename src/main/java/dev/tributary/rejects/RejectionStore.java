@@ -136,17 +136,23 @@ public class RejectionStore {
                 + " WHERE received_at < ? FETCH FIRST " + chunk + " ROWS ONLY)", Timestamp.from(cutoff));
     }
 
-    /** The id of the newest rejection beyond the newest {@code keep}, if there are more than that. */
-    OptionalLong newestBeyond(long keep) {
-        return client.sql("SELECT id FROM rejected_record ORDER BY id DESC OFFSET :keep ROWS FETCH FIRST 1 ROWS ONLY")
-                .param("keep", keep).query(Long.class).optional()
+    /** The regions that have rejections. */
+    List<String> regions() {
+        return jdbc.queryForList("SELECT DISTINCT region FROM rejected_record", String.class);
+    }
+
+    /** The id of a region's newest rejection beyond its newest {@code keep}, if it has more than that. */
+    OptionalLong newestBeyond(String region, long keep) {
+        return client.sql("SELECT id FROM rejected_record WHERE region = :region ORDER BY id DESC"
+                        + " OFFSET :keep ROWS FETCH FIRST 1 ROWS ONLY")
+                .param("region", region).param("keep", keep).query(Long.class).optional()
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /** Deletes up to {@code chunk} of the oldest rejections with an id up to {@code id}, in one statement. */
-    int deleteUpTo(long id, int chunk) {
+    /** Deletes up to {@code chunk} of a region's oldest rejections with an id up to {@code id}, in one statement. */
+    int deleteUpTo(String region, long id, int chunk) {
         return jdbc.update("DELETE FROM rejected_record WHERE id IN (SELECT id FROM rejected_record"
-                + " WHERE id <= ? ORDER BY id FETCH FIRST " + chunk + " ROWS ONLY)", id);
+                + " WHERE region = ? AND id <= ? ORDER BY id FETCH FIRST " + chunk + " ROWS ONLY)", region, id);
     }
 
     private String json(List<FieldError> reasons) {

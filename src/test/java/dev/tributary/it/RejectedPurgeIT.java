@@ -58,9 +58,12 @@ class RejectedPurgeIT extends HubITSupport {
     }
 
     @Test
-    void should_keep_only_the_newest_rejections_beyond_the_cap() {
+    void should_keep_only_a_regions_newest_rejections_beyond_the_cap_and_leave_other_regions_alone() {
         double before = purged("cap");
         String item = "{\"type\": \"order\", \"data\": {}}";
+        HttpResponse<String> other = post("cn-south", "[" + item + "," + item + "," + item + "]");
+        List<Long> otherIds = new ArrayList<>();
+        json(other.body()).path("rejected").forEach(r -> otherIds.add(r.path("rejectionId").asLong()));
         HttpResponse<String> response = post("cn-east", "[" + (item + ",").repeat(24) + item + "]");
         assertThat(response.statusCode()).isEqualTo(422);
         List<Long> ids = new ArrayList<>();
@@ -69,10 +72,12 @@ class RejectedPurgeIT extends HubITSupport {
         }
         assertThat(ids).hasSize(25);
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.queryForObject("select count(*) from rejected_record", Long.class) == MAX_ROWS);
-        assertThat(jdbc.queryForList("select id from rejected_record order by id", Long.class))
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from rejected_record where region = 'cn-east'", Long.class) == MAX_ROWS);
+        assertThat(jdbc.queryForList("select id from rejected_record where region = 'cn-east' order by id", Long.class))
                 .isEqualTo(ids.subList(25 - MAX_ROWS, 25));
+        assertThat(jdbc.queryForList("select id from rejected_record where region = 'cn-south' order by id", Long.class))
+                .containsAll(otherIds);
         assertThat(purged("cap") - before).isGreaterThanOrEqualTo(25 - MAX_ROWS);
     }
 
