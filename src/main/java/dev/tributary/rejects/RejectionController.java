@@ -49,11 +49,11 @@ class RejectionController {
         }
         String regionOrAll = region == null || region.isBlank() ? null : region;
         // one row more than asked tells whether a next page exists
-        List<RejectionSummary> rows = store.page(regionOrAll, before, limit + 1);
+        List<Rejection> rows = store.page(regionOrAll, before, limit + 1);
         if (rows.size() <= limit) {
             return ResponseEntity.ok(rows);
         }
-        List<RejectionSummary> page = rows.subList(0, limit);
+        List<Rejection> page = rows.subList(0, limit);
         return ResponseEntity.ok().header(HttpHeaders.LINK, next(regionOrAll, limit, page.get(limit - 1).id()))
                 .body(page);
     }

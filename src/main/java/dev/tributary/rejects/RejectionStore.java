@@ -93,7 +93,7 @@ public class RejectionStore {
      * Up to {@code limit} rejections of a region (all regions when null) with an id below
      * {@code before} (no bound when null), newest first, without their payload excerpts.
      */
-    List<RejectionSummary> page(String region, Long before, int limit) {
+    List<Rejection> page(String region, Long before, int limit) {
         List<String> where = new ArrayList<>();
         if (region != null) {
             where.add("region = :region");
@@ -111,23 +111,21 @@ public class RejectionStore {
         if (before != null) {
             spec = spec.param("before", before);
         }
-        return spec.query((rs, n) -> new RejectionSummary(rs.getLong("id"), rs.getString("region"),
-                rs.getString("stage"), rs.getString("record_type"), rs.getString("source_system"),
-                rs.getString("source_id"), rs.getString("source_event_id"), reasons(rs.getString("reasons")),
-                receivedAt(rs), rs.getObject("payload_bytes", Long.class), rs.getString("payload_sha256"),
-                rs.getBoolean("truncated")))
-                .list();
+        return spec.query((rs, n) -> row(rs, null)).list();
     }
 
     /** One stored rejection with its payload excerpt. */
     Optional<Rejection> find(long id) {
         return client.sql("SELECT * FROM rejected_record WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Rejection(rs.getLong("id"), rs.getString("region"), rs.getString("stage"),
-                        rs.getString("record_type"), rs.getString("source_system"), rs.getString("source_id"),
-                        rs.getString("source_event_id"), reasons(rs.getString("reasons")), rs.getString("payload"),
-                        receivedAt(rs), rs.getObject("payload_bytes", Long.class), rs.getString("payload_sha256"),
-                        rs.getBoolean("truncated")))
-                .optional();
+                .query((rs, n) -> row(rs, rs.getString("payload"))).optional();
+    }
+
+    /** A stored rejection; a listed one has no payload (null, left out of its JSON). */
+    private Rejection row(java.sql.ResultSet rs, String payload) throws java.sql.SQLException {
+        return new Rejection(rs.getLong("id"), rs.getString("region"), rs.getString("stage"),
+                rs.getString("record_type"), rs.getString("source_system"), rs.getString("source_id"),
+                rs.getString("source_event_id"), reasons(rs.getString("reasons")), payload, receivedAt(rs),
+                rs.getObject("payload_bytes", Long.class), rs.getString("payload_sha256"), rs.getBoolean("truncated"));
     }
 
     /** Deletes up to {@code chunk} rejections received before {@code cutoff}, in one statement. */
