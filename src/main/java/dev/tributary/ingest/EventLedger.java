@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +69,23 @@ class EventLedger {
         List<Claim> claims = new ArrayList<>(submissions.size());
         Map<String, String> fresh = new HashMap<>();
         List<Submission> toInsert = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Submission s : submissions) {
             String digest = digest(s.recordJson());
             Known earlier = known.get(s.eventId());
-            String earlierDigest = earlier != null ? earlier.digest() : fresh.get(s.eventId());
-            if (earlierDigest == null) {
+            boolean repeatInInput = !seen.add(s.eventId());
+            if (earlier == null && !repeatInInput) {
                 fresh.put(s.eventId(), digest);
                 toInsert.add(s);
                 claims.add(Claim.NEW);
-            } else if (!earlierDigest.equals(digest)) {
+            } else if (!digest.equals(earlier != null ? earlier.digest() : fresh.get(s.eventId()))) {
                 claims.add(Claim.CONFLICT);
+            } else if (repeatInInput || earlier.confirmed()) {
+                // a repeat within one input is queued with its first occurrence: the broker only
+                // drops a duplicate of what an earlier transaction committed
+                claims.add(Claim.REPEATED);
             } else {
-                claims.add(earlier != null && earlier.confirmed() ? Claim.REPEATED : Claim.UNCONFIRMED);
+                claims.add(Claim.UNCONFIRMED);
             }
         }
         insert(toInsert, fresh, claims, submissions);

@@ -94,6 +94,9 @@ final class IngestBody {
                     "malformed JSON" + where(e.getLocation()) + ": " + readable(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new Unreadable(HttpStatus.BAD_REQUEST, "Malformed JSON", "the body cannot be read as JSON");
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number whose exponent does not fit any decimal, such as 1e9999999999
+            throw new Unreadable(HttpStatus.BAD_REQUEST, "Input out of bounds", "a number is out of range");
         }
     }
 

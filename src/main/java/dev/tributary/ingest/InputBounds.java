@@ -58,8 +58,8 @@ final class InputBounds {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
-                if (name.length() > MAX_FIELD_NAME_CHARS) {
-                    errors.add(new FieldError(join(at, InputLimits.shorten(name)), "is not a field of this record"));
+                if (name.isEmpty() || name.length() > MAX_FIELD_NAME_CHARS) {
+                    errors.add(new FieldError(join(at, InputLimits.fieldName(name)), "is not a field of this record"));
                     continue;
                 }
                 walk(join(at, name), field.getValue(), errors);

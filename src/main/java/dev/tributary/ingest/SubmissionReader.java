@@ -85,7 +85,7 @@ class SubmissionReader {
         }
         item.fieldNames().forEachRemaining(name -> {
             if (!ITEM_FIELDS.contains(name)) {
-                errors.add(new FieldError(InputLimits.shorten(name),
+                errors.add(new FieldError(InputLimits.fieldName(name),
                         "is not a field of an ingest item (type, sourceEventId, data)"));
             }
         });

@@ -22,6 +22,9 @@ public final class InputLimits {
     /** Most digits of an amount after the decimal point (trailing zeros do not count). */
     public static final int MAX_FRACTION_DIGITS = 10;
 
+    /** Most decimals an amount may be written with, trailing zeros included (1.500… stays usable). */
+    private static final int MAX_WRITTEN_SCALE = 32;
+
     private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
@@ -56,9 +59,14 @@ public final class InputLimits {
 
     /** Why {@code amount} is too large or too precise to be an amount, or null. */
     public static String amountProblem(BigDecimal amount) {
+        // the scale alone first: a zero such as 0e-2147483647 has one digit but an exponent that any
+        // arithmetic or printing would expand
+        if (amount.scale() > MAX_WRITTEN_SCALE) {
+            return "has too many decimals: at most " + MAX_FRACTION_DIGITS + " after the decimal point";
+        }
         // precision - scale is the number of integer digits; computed without expanding the number
         long integerDigits = (long) amount.precision() - amount.scale();
-        if (integerDigits > MAX_INTEGER_DIGITS) {
+        if (integerDigits > MAX_INTEGER_DIGITS || (amount.signum() == 0 && amount.scale() < -MAX_INTEGER_DIGITS)) {
             return "is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
         }
         if (amount.scale() > MAX_FRACTION_DIGITS && amount.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
@@ -79,6 +87,11 @@ public final class InputLimits {
     public static String describe(int codePoint) {
         String name = Character.getName(codePoint);
         return String.format("U+%04X%s", codePoint, name == null ? "" : " " + name);
+    }
+
+    /** A field name as an error names it: shortened, and an empty name made visible. */
+    public static String fieldName(String name) {
+        return name.isEmpty() ? "(empty name)" : shorten(name);
     }
 
     /** The first 64 characters of {@code text}, for quoting it in a message. */

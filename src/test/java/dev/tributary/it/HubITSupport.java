@@ -74,6 +74,8 @@ abstract class HubITSupport {
         registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
         registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
         registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
+        // the tests post far faster than a region would; the rate limit has its own test region
+        registry.add("tributary.security.ingest-rate-per-second", () -> "100000");
         HubCredentials.register(registry);
     }
 
