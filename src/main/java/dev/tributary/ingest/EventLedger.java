@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,7 +39,7 @@ class EventLedger {
         NEW,
         /** Seen with the same content and durable: answer as accepted, queue nothing. */
         REPEATED,
-        /** Seen with the same content but not known to be durable: queue it again (the broker drops a copy). */
+        /** Seen with the same content, left unconfirmed by a request that never finished: queue it again. */
         UNCONFIRMED,
         /** Seen with other content: reject. */
         CONFLICT
@@ -47,6 +49,11 @@ class EventLedger {
     private static final String INSERT =
             "INSERT INTO ingest_event (event_id, content_sha256, region, received_at) VALUES (?, ?, ?, ?)";
     private static final int PURGE_CHUNK = 5_000;
+    /** Longer than any request takes to make its events durable: an entry unconfirmed for longer was left by a stopped hub. */
+    private static final Duration IN_FLIGHT_LIMIT = Duration.ofSeconds(60);
+    /** How long a request waits for another one accepting the same events before it answers 503. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -60,12 +67,16 @@ class EventLedger {
         this.clock = Clock.systemUTC();
     }
 
-    /** Records the submissions not seen before and tells, per submission in order, what it is. */
+    /**
+     * Records the submissions not seen before and tells, per submission in order, what it is. An
+     * event another request is still making durable is waited for, so that only one request ever
+     * queues an event id; if it does not settle in time, {@link Busy} is thrown and nothing is recorded.
+     */
     List<Claim> claim(List<Submission> submissions) {
         if (submissions.isEmpty()) {
             return List.of();
         }
-        Map<String, Known> known = known(submissions.stream().map(Submission::eventId).distinct().toList());
+        Map<String, Known> known = settle(known(submissions.stream().map(Submission::eventId).distinct().toList()));
         List<Claim> claims = new ArrayList<>(submissions.size());
         Map<String, String> fresh = new HashMap<>();
         List<Submission> toInsert = new ArrayList<>();
@@ -85,11 +96,72 @@ class EventLedger {
                 // drops a duplicate of what an earlier transaction committed
                 claims.add(Claim.REPEATED);
             } else {
-                claims.add(Claim.UNCONFIRMED);
+                claims.add(Claim.UNCONFIRMED); // left by a request that did not finish; taken over by this one
             }
         }
         insert(toInsert, fresh, claims, submissions);
         return claims;
+    }
+
+    /** Another request is still making some of these events durable; the caller should retry shortly. */
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super("events of this request are being accepted by another request", null, false, false);
+        }
+    }
+
+    /**
+     * Waits until no entry is being made durable by another request: each is confirmed, gone (that
+     * request failed), or unconfirmed for longer than any request takes — left by a hub that stopped
+     * — and then taken over by this request, so that one request re-queues it.
+     */
+    private Map<String, Known> settle(Map<String, Known> known) {
+        Map<String, Known> settled = new HashMap<>(known);
+        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+        while (true) {
+            Instant staleBefore = clock.instant().minus(IN_FLIGHT_LIMIT);
+            List<String> pending = new ArrayList<>();
+            for (Map.Entry<String, Known> entry : settled.entrySet()) {
+                Known k = entry.getValue();
+                if (!k.confirmed() && !k.takenOver()) {
+                    if (k.receivedAt().isBefore(staleBefore) && takeOver(entry.getKey(), k.receivedAt())) {
+                        entry.setValue(new Known(k.digest(), false, clock.instant(), true));
+                    } else {
+                        pending.add(entry.getKey());
+                    }
+                }
+            }
+            if (pending.isEmpty()) {
+                return settled;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Busy();
+            }
+            sleep();
+            Map<String, Known> now = known(pending);
+            pending.forEach(id -> {
+                if (now.containsKey(id)) {
+                    settled.put(id, now.get(id));
+                } else {
+                    settled.remove(id);
+                }
+            });
+        }
+    }
+
+    /** Whether this request took over an entry left unconfirmed (nobody else did meanwhile). */
+    private boolean takeOver(String eventId, Instant receivedAt) {
+        return jdbc.update("UPDATE ingest_event SET received_at = ? WHERE event_id = ? AND confirmed_at IS NULL"
+                + " AND received_at = ?", Timestamp.from(clock.instant()), eventId, Timestamp.from(receivedAt)) == 1;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
     }
 
     /** Marks these events durable on the broker. */
@@ -137,13 +209,27 @@ class EventLedger {
             transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows.stream()
                     .map(s -> new Object[] {s.eventId(), digests.get(s.eventId()), s.region(), now}).toList()));
         } catch (DuplicateKeyException raced) {
+            // another request recorded some of these ids meanwhile: insert row by row, and an id
+            // taken is treated as seen before, once that request has settled it
+            List<Submission> inserted = new ArrayList<>();
             for (Submission s : rows) {
                 try {
                     jdbc.update(INSERT, s.eventId(), digests.get(s.eventId()), s.region(), now);
+                    inserted.add(s);
                 } catch (DuplicateKeyException e) {
-                    Known theirs = known(List.of(s.eventId())).get(s.eventId());
-                    Claim claim = theirs != null && digests.get(s.eventId()).equals(theirs.digest())
-                            ? Claim.UNCONFIRMED : Claim.CONFLICT;
+                    Known theirs;
+                    try {
+                        theirs = settle(known(List.of(s.eventId()))).get(s.eventId());
+                    } catch (Busy busy) {
+                        release(inserted);
+                        throw busy;
+                    }
+                    if (theirs == null) {
+                        release(inserted); // recorded and released again meanwhile: the client retries
+                        throw new Busy();
+                    }
+                    Claim claim = !digests.get(s.eventId()).equals(theirs.digest()) ? Claim.CONFLICT
+                            : theirs.confirmed() ? Claim.REPEATED : Claim.UNCONFIRMED;
                     for (int i = 0; i < all.size(); i++) {
                         if (all.get(i).eventId().equals(s.eventId()) && claims.get(i) == Claim.NEW) {
                             claims.set(i, claim);
@@ -154,15 +240,19 @@ class EventLedger {
         }
     }
 
-    /** A ledger entry: the content digest and whether the event is known to be durable. */
-    private record Known(String digest, boolean confirmed) {
+    /**
+     * A ledger entry: the content digest, whether the event is known to be durable, when it was
+     * recorded, and whether this request took it over from one that did not finish.
+     */
+    private record Known(String digest, boolean confirmed, Instant receivedAt, boolean takenOver) {
     }
 
     private Map<String, Known> known(List<String> eventIds) {
         Map<String, Known> known = new HashMap<>();
-        jdbc.query("SELECT event_id, content_sha256, confirmed_at FROM ingest_event WHERE event_id IN ("
+        jdbc.query("SELECT event_id, content_sha256, confirmed_at, received_at FROM ingest_event WHERE event_id IN ("
                 + placeholders(eventIds.size()) + ")", rs -> {
-                    known.put(rs.getString(1).strip(), new Known(rs.getString(2).strip(), rs.getTimestamp(3) != null));
+                    known.put(rs.getString(1).strip(), new Known(rs.getString(2).strip(), rs.getTimestamp(3) != null,
+                            rs.getTimestamp(4).toInstant(), false));
                 }, eventIds.toArray());
         return known;
     }

@@ -112,6 +112,9 @@ class IngestController {
         Intake.Outcome outcome;
         try {
             outcome = intake.submit(region, Rejection.INGEST, read);
+        } catch (EventLedger.Busy e) {
+            return unavailable("Being accepted", "events of this request are being accepted by another request"
+                    + " right now; nothing of this one was accepted, send it again");
         } catch (BrokerUnavailableException e) {
             log.warn("ingest for {} answered 503: {}", region, e.getMessage());
             return unavailable("Broker unavailable",

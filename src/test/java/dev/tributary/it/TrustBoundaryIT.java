@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -98,6 +104,40 @@ class TrustBoundaryIT extends H2HubIT {
         assertThat(json(again.body()).at("/accepted/0/repeated").asBoolean()).isTrue();
         assertThat(json(again.body()).at("/accepted/0/eventId")).isEqualTo(json(first.body()).at("/accepted/0/eventId"));
         assertThat(received("cn-south") - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void should_deliver_once_an_event_posted_by_several_clients_at_the_same_time() throws Exception {
+        List<String> ids = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = unique("SO");
+                ids.add(id);
+                String item = orderItem(id, "C-" + id, uscc(id));
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    answers.add(clients.submit(() -> post("cn-east", item)));
+                }
+                int accepted = 0;
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+                    assertThat(response.statusCode()).as(response.body()).isIn(202, 503);
+                    accepted += response.statusCode() == 202 ? 1 : 0;
+                }
+                assertThat(accepted).isPositive();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        String marker = unique("SO");
+        post("cn-east", orderItem(marker, "C-" + marker, uscc(marker)));
+        awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + marker, 1);
+        awaitUpserts(erp(), "/erp/orders/cn-east.fxiaoke." + marker, 1);
+        for (String id : ids) {
+            assertThat(upserts(crm(), "/crm/orders/cn-east.fxiaoke." + id)).as(id).hasSize(1);
+            assertThat(upserts(erp(), "/erp/orders/cn-east.fxiaoke." + id)).as(id).hasSize(1);
+        }
     }
 
     @Test
