@@ -46,13 +46,15 @@ public record HubProperties(
     }
 
     /**
-     * Limits of the ingest endpoint, and how long the ingest ledger remembers an event id (a repeat
-     * within it is answered, not queued again; other content under it is a conflict).
+     * Limits of the ingest endpoint (body, items, requests read at once, so that the memory the
+     * bodies take is bounded), and how long the ingest ledger remembers an event id (a repeat within
+     * it is answered, not queued again; other content under it is a conflict).
      */
     public record Ingest(
             @DefaultValue("1048576") int maxBodyBytes,
             @DefaultValue("500") int maxBatch,
-            @DefaultValue("30d") Duration dedupeRetention) {
+            @DefaultValue("30d") Duration dedupeRetention,
+            @DefaultValue("8") int maxConcurrent) {
     }
 
     /** An HQ system that receives canonical events; the map key (crm, erp) names its queue. */
@@ -91,18 +93,21 @@ public record HubProperties(
     /**
      * The rejected-records store: keeps at most {@code excerptBytes} UTF-8 bytes of each payload
      * (with its size and SHA-256), for {@code retention} and at most {@code maxRows} rows per region,
-     * deleting what is older or beyond every {@code purgeInterval}.
+     * deleting what is older or beyond every {@code purgeInterval}; a region adds at most
+     * {@code storedPerMinute} rows a minute.
      */
     public record Rejected(
             @DefaultValue("4096") int excerptBytes,
             @DefaultValue("30d") Duration retention,
             @DefaultValue("20000") long maxRows,
-            @DefaultValue("1m") Duration purgeInterval) {
+            @DefaultValue("1m") Duration purgeInterval,
+            @DefaultValue("6000") int storedPerMinute) {
 
         public Rejected {
-            if (excerptBytes < 0 || maxRows < 0 || retention.isNegative() || purgeInterval.isZero() || purgeInterval.isNegative()) {
+            if (excerptBytes < 0 || maxRows < 0 || storedPerMinute < 1 || retention.isNegative()
+                    || purgeInterval.isZero() || purgeInterval.isNegative()) {
                 throw new IllegalArgumentException("tributary.rejected: excerpt-bytes and max-rows must be 0 or more,"
-                        + " retention not negative and purge-interval positive");
+                        + " stored-per-minute 1 or more, retention not negative and purge-interval positive");
             }
         }
     }

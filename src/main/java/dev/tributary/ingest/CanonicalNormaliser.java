@@ -45,10 +45,12 @@ final class CanonicalNormaliser {
                 if (field.getValue().isTextual()) {
                     String text = field.getValue().asText().strip();
                     if (TAX_ID_FIELDS.contains(field.getKey())) {
-                        text = TaxIds.normalise(text);
+                        // a code of separators only stays as written, so that it is rejected, not dropped
+                        String folded = TaxIds.normalise(text);
+                        text = folded.isEmpty() ? text : folded;
                     } else if (UPPER_CASE_FIELDS.contains(field.getKey())) {
                         text = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
-                    } else if (field.getKey().equals("region")) {
+                    } else if (field.getKey().equals("region") || field.getKey().equals("ownerRegion")) {
                         text = text.toLowerCase(Locale.ROOT);
                     }
                     field.setValue(TextNode.valueOf(text));

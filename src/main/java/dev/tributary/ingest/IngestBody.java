@@ -24,6 +24,8 @@ final class IngestBody {
 
     static final int MAX_NESTING_DEPTH = 32;
     static final int MAX_NUMBER_CHARS = 64;
+    /** Most JSON tokens in one body: bounds the tree built from it (a 1 MB body of '{}' would be 40 MB). */
+    static final int MAX_TOKENS = 100_000;
 
     /** One item of the body: the parsed tree and its text exactly as received. */
     record Item(JsonNode node, String text) {
@@ -51,6 +53,7 @@ final class IngestBody {
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxNumberLength(MAX_NUMBER_CHARS)
                 .maxStringLength(Math.max(maxBodyBytes, 1))
+                .maxTokenCount(MAX_TOKENS)
                 .build());
         this.mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         this.maxItems = maxItems;
@@ -105,6 +108,9 @@ final class IngestBody {
         if (message.contains("nesting depth")) {
             return "the JSON is nested more than " + MAX_NESTING_DEPTH + " levels deep" + where(e.getLocation());
         }
+        if (message.contains("Token count")) {
+            return "the JSON has more than " + MAX_TOKENS + " values, keys and brackets; send fewer items per request";
+        }
         if (message.startsWith("Number")) {
             return "a number has more than " + MAX_NUMBER_CHARS + " characters" + where(e.getLocation());
         }
@@ -114,7 +120,7 @@ final class IngestBody {
     /** Jackson's message, unless it names code (then a plain statement). */
     static String readable(String message) {
         if (message == null || message.contains("`") || message.contains("com.fasterxml") || message.contains("java.")
-                || message.contains("dev.tributary")) {
+                || message.contains("dev.tributary") || message.contains("Feature '")) {
             return "a value does not fit its field";
         }
         int source = message.indexOf("\n at [Source");

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestController {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final long ADMISSION_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
     private final HubProperties properties;
@@ -47,6 +50,8 @@ class IngestController {
     private final SubmissionReader reader;
     private final Intake intake;
     private final RejectionStore rejections;
+    /** Requests read at once: each holds its body, text and tree in memory. */
+    private final Semaphore admission;
 
     IngestController(HubProperties properties, ObjectMapper mapper, SubmissionReader reader, Intake intake,
             RejectionStore rejections) {
@@ -55,10 +60,29 @@ class IngestController {
         this.reader = reader;
         this.intake = intake;
         this.rejections = rejections;
+        this.admission = new Semaphore(properties.ingest().maxConcurrent(), true);
     }
 
     @PostMapping("/ingest/{region}/canonical")
     ResponseEntity<?> ingest(@PathVariable String region, HttpServletRequest request) throws IOException {
+        boolean admitted;
+        try {
+            admitted = admission.tryAcquire(ADMISSION_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            return unavailable("Busy", "the hub is reading as many requests as it may at once; send again shortly");
+        }
+        try {
+            return read(region, request);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private ResponseEntity<?> read(String region, HttpServletRequest request) throws IOException {
         HubProperties.Region known = properties.regions().get(region);
         if (known == null || !known.enabled()) {
             return problem(HttpStatus.NOT_FOUND, "Unknown region", "there is no enabled region with this id", null);
@@ -141,7 +165,12 @@ class IngestController {
                 }
                 accepted.add(entry);
             } else {
-                entry.put("rejectionId", outcome.rejectionIds().get(i));
+                Long rejectionId = outcome.rejectionIds().get(i);
+                if (rejectionId != null) {
+                    entry.put("rejectionId", rejectionId);
+                } else {
+                    entry.put("stored", false); // over the region's budget of stored rejections
+                }
                 entry.put("errors", r.errors());
                 rejected.add(entry);
             }
@@ -154,7 +183,7 @@ class IngestController {
         return ResponseEntity.status(status).body(body);
     }
 
-    private long rejectWhole(String region, String reason, String payload) {
+    private Long rejectWhole(String region, String reason, String payload) {
         return rejections.save(new Rejection(null, region, Rejection.INGEST, null, null, null, null,
                 List.of(new FieldError("body", reason)), payload, Instant.now()));
     }

@@ -38,6 +38,11 @@ final class InputBounds {
             if (length > InputLimits.MAX_TEXT_CHARS) {
                 errors.add(new FieldError(at, "is " + length + " characters long; at most "
                         + InputLimits.MAX_TEXT_CHARS + " are allowed"));
+            } else {
+                String problem = InputLimits.textProblem(node.textValue());
+                if (problem != null) {
+                    errors.add(new FieldError(at, problem));
+                }
             }
         } else if (node.isNumber()) {
             String problem = InputLimits.amountProblem(node.decimalValue());

@@ -45,21 +45,32 @@ public class RejectionStore {
     private final ObjectMapper mapper;
     private final HubMetrics metrics;
     private final int excerptBytes;
+    private final StoreBudget budget;
 
-    RejectionStore(JdbcTemplate jdbc, ObjectMapper mapper, HubMetrics metrics, HubProperties properties) {
+    RejectionStore(JdbcTemplate jdbc, ObjectMapper mapper, HubMetrics metrics, HubProperties properties,
+            StoreBudget budget) {
         this.jdbc = jdbc;
         this.client = JdbcClient.create(jdbc);
         this.mapper = mapper;
         this.metrics = metrics;
         this.excerptBytes = properties.rejected().excerptBytes();
+        this.budget = budget;
     }
 
-    /** Stores the rejections (one insert each: the ids are answered to the caller), in order. */
+    /**
+     * Stores the rejections (one insert each: the ids are answered to the caller), in order. Beyond
+     * its region's budget of rows per minute a rejection is counted but not stored, and its id is null.
+     */
     public List<Long> saveAll(List<Rejection> rejections) {
         List<Long> ids = new ArrayList<>();
         for (Rejection r : rejections) {
             String region = Column.REGION.fit(Objects.requireNonNullElse(r.region(), UNKNOWN));
             String stage = Column.STAGE.fit(Objects.requireNonNullElse(r.stage(), UNKNOWN));
+            metrics.rejected(region, stage);
+            if (!budget.tryStore(region)) {
+                ids.add(null);
+                continue;
+            }
             Excerpt excerpt = Excerpt.of(r.payload(), excerptBytes);
             Instant receivedAt = r.receivedAt() == null ? Instant.now() : r.receivedAt();
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -80,12 +91,12 @@ public class RejectionStore {
                 return ps;
             }, keys);
             ids.add(keys.getKey().longValue());
-            metrics.rejected(region, stage);
         }
         return ids;
     }
 
-    public long save(Rejection rejection) {
+    /** Stores one rejection; its id, or null when its region's budget is used up. */
+    public Long save(Rejection rejection) {
         return saveAll(List.of(rejection)).get(0);
     }
 

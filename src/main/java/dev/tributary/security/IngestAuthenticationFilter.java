@@ -96,12 +96,13 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
 
         HttpServletRequest authenticated = request;
         byte[] secret = credentials.hmacSecret(region);
+        Signed signed = null;
         if (secret != null) {
-            byte[] body = checkSignature(request, response, region, secret);
-            if (body == null) {
+            signed = checkSignature(request, response, region, secret);
+            if (signed == null) {
                 return;
             }
-            authenticated = new CachedBodyRequest(request, body);
+            authenticated = new CachedBodyRequest(request, signed.body());
         } else if (keyRegion == null) {
             refusals.ingest(request, response, tag, Refusal.NO_CREDENTIAL, HOW_TO_AUTHENTICATE, 0);
             return;
@@ -109,6 +110,9 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
 
         long wait = limits.secondsToWait(region);
         if (wait > 0) {
+            if (signed != null) {
+                replays.forget(signed.mac()); // refused unread: the same signed request may be sent again
+            }
             refusals.ingest(request, response, tag, Refusal.RATE_LIMITED, "region " + region
                     + " sent more requests per second than it may; send again in " + wait + " s", wait);
             return;
@@ -120,8 +124,12 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(authenticated, response);
     }
 
-    /** The verified body, or null when the request was refused (the answer is written). */
-    private byte[] checkSignature(HttpServletRequest request, HttpServletResponse response, String region,
+    /** A request whose signature was verified: its body and signature. */
+    private record Signed(byte[] body, byte[] mac) {
+    }
+
+    /** The verified request, or null when it was refused (the answer is written). */
+    private Signed checkSignature(HttpServletRequest request, HttpServletResponse response, String region,
             byte[] secret) throws IOException {
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP_HEADER);
         String signature = request.getHeader(RequestSignature.SIGNATURE_HEADER);
@@ -165,7 +173,7 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
                             "this signed request was already received; sign every request, and every retry, anew", 0);
                     return null;
                 }
-                return body;
+                return new Signed(body, result.mac());
             }
             default -> throw new IllegalStateException("unexpected outcome " + result.outcome());
         }

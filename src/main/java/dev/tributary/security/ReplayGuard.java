@@ -53,6 +53,11 @@ final class ReplayGuard {
         return true;
     }
 
+    /** Forgets a signature, so that the request it signed may come again (it was refused without being read). */
+    synchronized void forget(byte[] mac) {
+        seen.remove(ByteBuffer.wrap(mac));
+    }
+
     synchronized int size() {
         return seen.size();
     }

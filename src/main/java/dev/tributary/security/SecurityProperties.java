@@ -20,6 +20,6 @@ import org.springframework.boot.convert.DurationUnit;
 @ConfigurationProperties("tributary.security")
 record SecurityProperties(
         @DefaultValue("300s") @DurationUnit(ChronoUnit.SECONDS) Duration signatureTolerance,
-        @DefaultValue("100000") int replayCacheSize,
+        @DefaultValue("250000") int replayCacheSize,
         @DefaultValue("200") int ingestRatePerSecond) {
 }

@@ -46,6 +46,25 @@ public final class InputLimits {
         return null;
     }
 
+    /**
+     * Why {@code text} cannot be passed on, or null: control characters other than tab and line
+     * breaks, and halves of surrogate pairs, which strict JSON parsers and databases at HQ refuse.
+     */
+    public static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (control || loneSurrogate) {
+                return "contains " + (control ? "the control character " + describe(c) : String.format(
+                        "U+%04X, half of a character that was cut in two", (int) c)) + " at position " + (i + 1);
+            }
+        }
+        return null;
+    }
+
     /** Why {@code system} is not a source-system name, or null. */
     public static String systemProblem(String system) {
         return SYSTEM.matcher(system).matches() ? null

@@ -32,6 +32,9 @@ public final class TaxIds {
 
     /** Why a normalised tax id cannot be used, or null. */
     public static String problem(String code) {
+        if (code.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return "has no letters or digits";
+        }
         if (code.length() < MIN_CHARS || code.length() > MAX_CHARS) {
             return "must have " + MIN_CHARS + " to " + MAX_CHARS + " letters and digits, has " + code.length();
         }

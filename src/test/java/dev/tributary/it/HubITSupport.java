@@ -76,6 +76,7 @@ abstract class HubITSupport {
         registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
         // the tests post far faster than a region would; the rate limit has its own test region
         registry.add("tributary.security.ingest-rate-per-second", () -> "100000");
+        registry.add("tributary.rejected.stored-per-minute", () -> "10000000");
         HubCredentials.register(registry);
     }
 

@@ -42,6 +42,29 @@ class RejectedPurgeIT extends HubITSupport {
         registry.add("tributary.rejected.retention", () -> "1h");
         registry.add("tributary.rejected.max-rows", () -> String.valueOf(MAX_ROWS));
         registry.add("tributary.rejected.purge-interval", () -> "200ms");
+        registry.add("tributary.rejected.stored-per-minute", () -> String.valueOf(STORED_PER_MINUTE));
+    }
+
+    static final int STORED_PER_MINUTE = 30;
+
+    @Test
+    void should_answer_every_rejection_but_store_no_more_than_a_regions_budget_per_minute() {
+        String item = "{\"type\": \"order\", \"data\": {}}";
+        HttpResponse<String> response = post("eu-west", "[" + (item + ",").repeat(39) + item + "]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode rejected = json(response.body()).path("rejected");
+        assertThat(rejected).hasSize(40).allSatisfy(r -> assertThat(r.path("errors")).isNotEmpty());
+        long stored = 0;
+        long unstored = 0;
+        for (JsonNode r : rejected) {
+            stored += r.has("rejectionId") ? 1 : 0;
+            unstored += r.path("stored").asBoolean(true) ? 0 : 1;
+        }
+        assertThat(stored).isEqualTo(STORED_PER_MINUTE);
+        assertThat(unstored).isEqualTo(40 - STORED_PER_MINUTE);
+        assertThat(registry.get("tributary.rejected.unstored").tag("region", "eu-west").counter().count())
+                .isEqualTo(40 - STORED_PER_MINUTE);
     }
 
     @Test
