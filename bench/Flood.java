@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Floods one ingest endpoint with rejects for a fixed time and prints what it was answered:
- * half malformed bodies (~512 KB each), half valid JSON whose one item is rejected (~512 KB text).
+ * Floods one ingest endpoint with rejects for a fixed time and prints what it was answered, in
+ * turn: a malformed body (~512 KB), valid JSON whose one item is rejected (~512 KB), and 500
+ * rejected items of ~2 KB each (~1 MB).
  * Usage: java bench/Flood.java <baseUrl> <region> <apiKey> <seconds> <clients>
  */
 public class Flood {
@@ -26,6 +27,14 @@ public class Flood {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] rejected = ("{\"type\": \"order\", \"sourceEventId\": \"e\", \"data\": {\"orderNumber\": \""
                 + "9".repeat(512 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i < 500; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"type\": \"order\", \"sourceEventId\": \"fl-").append(i)
+                    .append("\", \"data\": {\"sourceRef\": {\"system\": \"s\", \"sourceId\": \"x\"}, \"orderNumber\": \"N\",")
+                    .append(" \"note\": \"").append("z".repeat(1900)).append("\"}}");
+        }
+        byte[] manyRejected = many.append("]").toString().getBytes(StandardCharsets.UTF_8);
+        byte[][] kinds = {malformed, rejected, manyRejected};
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicLong bytes = new AtomicLong();
@@ -36,7 +45,7 @@ public class Flood {
             threads[c] = new Thread(() -> {
                 long n = 0;
                 while (System.nanoTime() < end) {
-                    byte[] body = (n++ + client) % 2 == 0 ? malformed : rejected;
+                    byte[] body = kinds[(int) ((n++ + client) % kinds.length)];
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ingest/" + region + "/canonical"))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reject flood: starts the hub (embedded broker and H2 in a fresh data directory, no demo), floods
-# one region's ingest with ~512 KB malformed bodies and rejected items for FLOOD_SECONDS, and prints
+# one region's ingest with malformed bodies and rejected items (Flood.java) for FLOOD_SECONDS, and prints
 # the answers and the database's size on disk before and after. Everything it starts is stopped.
 #   bench/flood.sh                     # 60 s, 8 clients
 #   FLOOD_SECONDS=10 bench/flood.sh

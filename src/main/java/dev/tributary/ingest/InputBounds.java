@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Checks the size of every value of an item before it is normalised, checked against its schema
- * or bound: text length, array length and the digits of numbers ({@link InputLimits}). An item out
+ * or bound: text length and characters, array length and the digits of numbers ({@link InputLimits}). An item out
  * of bounds is rejected with the field that is too big, and nothing else is computed from it.
  */
 final class InputBounds {
@@ -45,7 +45,7 @@ final class InputBounds {
                 }
             }
         } else if (node.isNumber()) {
-            String problem = InputLimits.amountProblem(node.decimalValue());
+            String problem = InputLimits.numberProblem(node.decimalValue());
             if (problem != null) {
                 errors.add(new FieldError(at, problem));
             }

@@ -22,7 +22,9 @@ public final class InputLimits {
     /** Most digits of an amount after the decimal point (trailing zeros do not count). */
     public static final int MAX_FRACTION_DIGITS = 10;
 
-    /** Most decimals an amount may be written with, trailing zeros included (1.500… stays usable). */
+    /** Most digits before the decimal point of any number (a 64-bit version or timestamp has 19). */
+    private static final int MAX_NUMBER_DIGITS = 20;
+    /** Most decimals a number may be written with, trailing zeros included (1.500… stays usable). */
     private static final int MAX_WRITTEN_SCALE = 32;
 
     private static final Pattern SYSTEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -74,6 +76,18 @@ public final class InputLimits {
     /** Whether {@code region} may be a region id (a URL segment and a key part). */
     public static boolean isRegionId(String region) {
         return region != null && REGION.matcher(region).matches();
+    }
+
+    /** Why a JSON number is too large or too long to be any value of a record (counts, versions, amounts), or null. */
+    public static String numberProblem(BigDecimal number) {
+        if (number.scale() > MAX_WRITTEN_SCALE) {
+            return "is written with too many decimals: at most " + MAX_WRITTEN_SCALE;
+        }
+        long integerDigits = (long) number.precision() - number.scale();
+        if (integerDigits > MAX_NUMBER_DIGITS || (number.signum() == 0 && number.scale() < -MAX_NUMBER_DIGITS)) {
+            return "is too large: at most " + MAX_NUMBER_DIGITS + " digits before the decimal point";
+        }
+        return null;
     }
 
     /** Why {@code amount} is too large or too precise to be an amount, or null. */
