@@ -3,8 +3,8 @@
 -- the event is durable on the broker; an unconfirmed row (a crash before the broker answered) lets
 -- the same content through again. Rows expire after HUB_INGEST_DEDUPE_RETENTION.
 CREATE TABLE ingest_event (
-    event_id       CHAR(36)    NOT NULL PRIMARY KEY,
-    content_sha256 CHAR(64)    NOT NULL,
+    event_id       UUID        NOT NULL PRIMARY KEY,
+    content_sha256 VARCHAR(64) NOT NULL,
     region         VARCHAR(64) NOT NULL,
     received_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     confirmed_at   TIMESTAMP WITH TIME ZONE

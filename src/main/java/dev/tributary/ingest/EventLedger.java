@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class EventLedger {
     /** Whether this request took over an entry left unconfirmed (nobody else did meanwhile). */
     private boolean takeOver(String eventId, Instant receivedAt) {
         return jdbc.update("UPDATE ingest_event SET received_at = ? WHERE event_id = ? AND confirmed_at IS NULL"
-                + " AND received_at = ?", Timestamp.from(clock.instant()), eventId, Timestamp.from(receivedAt)) == 1;
+                + " AND received_at = ?", Timestamp.from(clock.instant()), uuid(eventId), Timestamp.from(receivedAt)) == 1;
     }
 
     private static void sleep() {
@@ -169,7 +170,7 @@ class EventLedger {
         if (!submissions.isEmpty()) {
             List<Object> args = new ArrayList<>();
             args.add(Timestamp.from(clock.instant()));
-            submissions.forEach(s -> args.add(s.eventId()));
+            submissions.forEach(s -> args.add(uuid(s.eventId())));
             jdbc.update("UPDATE ingest_event SET confirmed_at = ? WHERE event_id IN ("
                     + placeholders(submissions.size()) + ")", args.toArray());
         }
@@ -179,7 +180,7 @@ class EventLedger {
     void release(List<Submission> submissions) {
         if (!submissions.isEmpty()) {
             jdbc.update("DELETE FROM ingest_event WHERE confirmed_at IS NULL AND event_id IN ("
-                    + placeholders(submissions.size()) + ")", submissions.stream().map(Submission::eventId).toArray());
+                    + placeholders(submissions.size()) + ")", submissions.stream().map(s -> uuid(s.eventId())).toArray());
         }
     }
 
@@ -207,14 +208,14 @@ class EventLedger {
         Timestamp now = Timestamp.from(clock.instant());
         try {
             transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows.stream()
-                    .map(s -> new Object[] {s.eventId(), digests.get(s.eventId()), s.region(), now}).toList()));
+                    .map(s -> new Object[] {uuid(s.eventId()), digests.get(s.eventId()), s.region(), now}).toList()));
         } catch (DuplicateKeyException raced) {
             // another request recorded some of these ids meanwhile: insert row by row, and an id
             // taken is treated as seen before, once that request has settled it
             List<Submission> inserted = new ArrayList<>();
             for (Submission s : rows) {
                 try {
-                    jdbc.update(INSERT, s.eventId(), digests.get(s.eventId()), s.region(), now);
+                    jdbc.update(INSERT, uuid(s.eventId()), digests.get(s.eventId()), s.region(), now);
                     inserted.add(s);
                 } catch (DuplicateKeyException e) {
                     Known theirs;
@@ -251,10 +252,15 @@ class EventLedger {
         Map<String, Known> known = new HashMap<>();
         jdbc.query("SELECT event_id, content_sha256, confirmed_at, received_at FROM ingest_event WHERE event_id IN ("
                 + placeholders(eventIds.size()) + ")", rs -> {
-                    known.put(rs.getString(1).strip(), new Known(rs.getString(2).strip(), rs.getTimestamp(3) != null,
+                    known.put(rs.getObject(1, UUID.class).toString(), new Known(rs.getString(2), rs.getTimestamp(3) != null,
                             rs.getTimestamp(4).toInstant(), false));
-                }, eventIds.toArray());
+                }, eventIds.stream().map(EventLedger::uuid).toArray());
         return known;
+    }
+
+    /** Event ids are name-based UUIDs (SubmissionReader#eventId), kept as the database's UUID type. */
+    private static UUID uuid(String eventId) {
+        return UUID.fromString(eventId);
     }
 
     private static String placeholders(int n) {

@@ -21,7 +21,8 @@ class HubDatabaseHealth implements HealthIndicator {
     @Override
     public Health health() {
         try {
-            jdbc.queryForObject("SELECT COUNT(*) FROM ingest_event WHERE event_id = '-'", Long.class);
+            jdbc.queryForObject("SELECT COUNT(*) FROM ingest_event"
+                    + " WHERE event_id = CAST('00000000-0000-0000-0000-000000000000' AS UUID)", Long.class);
             jdbc.queryForObject("SELECT COUNT(*) FROM rejected_record WHERE id = -1", Long.class);
             return Health.up().build();
         } catch (RuntimeException e) {

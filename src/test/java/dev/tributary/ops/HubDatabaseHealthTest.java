@@ -15,7 +15,7 @@ class HubDatabaseHealthTest {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
                 "jdbc:h2:mem:health-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE TABLE ingest_event (event_id CHAR(36))");
+        jdbc.execute("CREATE TABLE ingest_event (event_id UUID, received_at TIMESTAMP)");
         jdbc.execute("CREATE TABLE rejected_record (id BIGINT)");
         HubDatabaseHealth health = new HubDatabaseHealth(jdbc);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
