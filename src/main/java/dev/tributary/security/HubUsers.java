@@ -1,5 +1,6 @@
 package dev.tributary.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ final class HubUsers {
     static final String OPERATOR = "OPERATOR";
     static final String ADMIN = "ADMIN";
 
+    private static final int BCRYPT_MAX_BYTES = 72;
     private static final Logger log = LoggerFactory.getLogger(HubUsers.class);
 
     private HubUsers() {
@@ -39,6 +41,11 @@ final class HubUsers {
             if (password == null || password.isBlank()) {
                 log.info("no {}: user {} does not exist", passwordSetting(role), role.toLowerCase(Locale.ROOT));
                 continue;
+            }
+            if (password.strip().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+                // bcrypt reads no further; the hub refuses to start rather than hash a shortened password
+                throw new IllegalStateException(passwordSetting(role) + " is longer than " + BCRYPT_MAX_BYTES
+                        + " bytes (UTF-8), more than bcrypt can use; choose a password of at most " + BCRYPT_MAX_BYTES);
             }
             users.add(User.withUsername(role.toLowerCase(Locale.ROOT)).password(encoder.encode(password.strip()))
                     .roles(role).build());
