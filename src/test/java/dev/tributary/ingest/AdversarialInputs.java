@@ -82,12 +82,17 @@ public final class AdversarialInputs {
 
     /** A canonical order item (source id {@code id}); valid when the id is. */
     public static String orderItem(String id) {
+        return orderItem(escaped(id), "C-" + escaped(id), uscc(id));
+    }
+
+    /** A valid canonical order item for {@code orderId} of customer {@code customerId} (ids as JSON text). */
+    public static String orderItem(String orderId, String customerId, String uscc) {
         return """
                 {"type": "order", "sourceEventId": "%1$s-v1",
                  "data": {
                    "sourceRef": {"system": "fxiaoke", "sourceId": "%1$s"},
                    "orderNumber": "SO-%1$s",
-                   "customerRef": {"sourceId": "C-%1$s", "unifiedSocialCreditCode": "%2$s", "legalName": "上海华东精密机械有限公司"},
+                   "customerRef": {"sourceId": "%2$s", "unifiedSocialCreditCode": "%3$s", "legalName": "上海华东精密机械有限公司"},
                    "orderDate": "2026-11-20",
                    "currency": "CNY",
                    "lines": [
@@ -99,7 +104,7 @@ public final class AdversarialInputs {
                    "netTotal": 4400.00, "taxTotal": 572.00, "grossTotal": 4972.00,
                    "status": "CONFIRMED", "channel": "DIRECT",
                    "sourceUpdatedAt": "2026-11-20T08:30:00+08:00", "sourceVersion": 1
-                 }}""".formatted(escaped(id), uscc(id));
+                 }}""".formatted(orderId, customerId, uscc);
     }
 
     /** A canonical customer item (source id {@code id}), owned by cn-east; valid when the id is. */

@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.tributary.validation.UnifiedSocialCreditCode;
+import dev.tributary.ingest.AdversarialInputs;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,31 +105,12 @@ abstract class HubITSupport {
 
     /** A valid 统一社会信用代码 derived from {@code seed}. */
     static String uscc(String seed) {
-        String digits = String.format(Locale.ROOT, "%09d", Math.abs(seed.hashCode()) % 1_000_000_000);
-        String first17 = "91310000" + digits;
-        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        return AdversarialInputs.uscc(seed);
     }
 
     /** A valid canonical order item for {@code orderId}, customer {@code customerId}. */
     static String orderItem(String orderId, String customerId, String uscc) {
-        return """
-                {"type": "order", "sourceEventId": "%s-v1",
-                 "data": {
-                   "sourceRef": {"system": "fxiaoke", "sourceId": "%s"},
-                   "orderNumber": "SO-%s",
-                   "customerRef": {"sourceId": "%s", "unifiedSocialCreditCode": "%s", "legalName": "上海华东精密机械有限公司"},
-                   "orderDate": "2026-11-20",
-                   "currency": "CNY",
-                   "lines": [
-                     {"lineNo": 1, "sku": "PUMP-200", "description": "离心泵 200 L/min", "quantity": 2,
-                      "unitPrice": 1850.00, "discount": 0, "lineTotal": 3700.00, "taxRate": 0.13},
-                     {"lineNo": 2, "sku": "VALVE-50", "quantity": "3", "unitPrice": "236.50",
-                      "discount": 9.50, "lineTotal": 700.00, "taxRate": 0.13}
-                   ],
-                   "netTotal": 4400.00, "taxTotal": 572.00, "grossTotal": 4972.00,
-                   "status": "CONFIRMED", "channel": "DIRECT",
-                   "sourceUpdatedAt": "2026-11-20T08:30:00+08:00", "sourceVersion": 1
-                 }}""".formatted(orderId, orderId, orderId, customerId, uscc);
+        return AdversarialInputs.orderItem(orderId, customerId, uscc);
     }
 
     HttpResponse<String> post(String region, String body) {
