@@ -12,6 +12,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -19,7 +21,8 @@ import org.springframework.security.core.Authentication;
  * Remembers, for a few minutes, user name and password pairs that just passed the password check,
  * so a script polling the API with HTTP Basic does not pay a bcrypt check (tens of milliseconds of
  * CPU) on every request. Only successes are remembered, as an HMAC under a key made at startup, never
- * the password; a wrong password always goes through the full check.
+ * the password; a wrong password always goes through the full check, and an address with too many
+ * wrong passwords in a minute is refused without one ({@link FailedLogins}).
  */
 final class RecentLogins implements AuthenticationProvider {
 
@@ -30,13 +33,15 @@ final class RecentLogins implements AuthenticationProvider {
     }
 
     private final AuthenticationProvider passwordCheck;
+    private final FailedLogins failedLogins;
     private final Duration remembered;
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<ByteBuffer, Login> logins = new LinkedHashMap<>();
 
-    RecentLogins(AuthenticationProvider passwordCheck, Duration remembered, Clock clock) {
+    RecentLogins(AuthenticationProvider passwordCheck, Duration remembered, Clock clock, FailedLogins failedLogins) {
         this.passwordCheck = passwordCheck;
+        this.failedLogins = failedLogins;
         this.remembered = remembered;
         this.clock = clock;
         byte[] random = new byte[32];
@@ -57,7 +62,18 @@ final class RecentLogins implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(login.principal(), null,
                     login.result().getAuthorities());
         }
-        Authentication result = passwordCheck.authenticate(authentication);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown";
+        if (failedLogins.blocked(address)) {
+            throw new FailedLogins.TooMany();
+        }
+        Authentication result;
+        try {
+            result = passwordCheck.authenticate(authentication);
+        } catch (BadCredentialsException wrong) {
+            failedLogins.failed(address);
+            throw wrong;
+        }
         if (result != null && result.isAuthenticated()) {
             remember(id, new Login(result.getPrincipal(), result, now.plus(remembered)));
         }

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -68,11 +69,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, Refusals refusals, UserDetailsService users,
-            PasswordEncoder encoder) throws Exception {
+            PasswordEncoder encoder, SecurityProperties properties) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        AuthenticationProvider logins = new RecentLogins(passwords, LOGIN_REMEMBERED, Clock.systemUTC());
+        AuthenticationProvider logins = new RecentLogins(passwords, LOGIN_REMEMBERED, Clock.systemUTC(),
+                new FailedLogins(properties.failedLoginsPerMinute()));
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            if (e instanceof FailedLogins.TooMany) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+                refusals.api(request, response, Refusal.RATE_LIMITED,
+                        "too many wrong passwords from this address; try again in a minute");
+                return;
+            }
             boolean presented = e instanceof BadCredentialsException;
             refusals.api(request, response, presented ? Refusal.BAD_CREDENTIAL : Refusal.NO_CREDENTIAL, presented
                     ? "user name or password is wrong" : "log in with HTTP Basic (user viewer, operator or admin)");

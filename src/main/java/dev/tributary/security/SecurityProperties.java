@@ -16,10 +16,12 @@ import org.springframework.boot.convert.DurationUnit;
  * @param replayCacheSize signatures remembered to refuse replays; should exceed the signed
  *        requests per second of all regions times the tolerance
  * @param ingestRatePerSecond requests per second each region may send to ingest
+ * @param failedLoginsPerMinute wrong passwords an address may send per minute before it is refused unchecked
  */
 @ConfigurationProperties("tributary.security")
 record SecurityProperties(
         @DefaultValue("300s") @DurationUnit(ChronoUnit.SECONDS) Duration signatureTolerance,
         @DefaultValue("250000") int replayCacheSize,
-        @DefaultValue("200") int ingestRatePerSecond) {
+        @DefaultValue("200") int ingestRatePerSecond,
+        @DefaultValue("10") int failedLoginsPerMinute) {
 }

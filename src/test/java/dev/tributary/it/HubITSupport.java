@@ -76,6 +76,8 @@ abstract class HubITSupport {
         // the tests post far faster than a region would; the rate limit has its own test region
         registry.add("tributary.security.ingest-rate-per-second", () -> "100000");
         registry.add("tributary.rejected.stored-per-minute", () -> "10000000");
+        // every test client is 127.0.0.1: the wrong-password limit has a unit test of its own
+        registry.add("tributary.security.failed-logins-per-minute", () -> "100000");
         HubCredentials.register(registry);
     }
 

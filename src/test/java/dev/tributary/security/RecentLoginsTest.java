@@ -52,7 +52,19 @@ class RecentLoginsTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
-    });
+    }, new FailedLogins(FAILURES_PER_MINUTE));
+
+    private static final int FAILURES_PER_MINUTE = 10;
+
+    @Test
+    void should_refuse_an_address_without_a_check_once_it_sent_too_many_wrong_passwords() {
+        for (int i = 0; i < FAILURES_PER_MINUTE; i++) {
+            assertThatThrownBy(() -> logins.authenticate(login("admin", "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> logins.authenticate(login("admin", "right"))).isInstanceOf(FailedLogins.TooMany.class);
+        assertThat(checks).as("no bcrypt check once the address is refused").hasValue(FAILURES_PER_MINUTE);
+    }
 
     @Test
     void should_check_a_password_once_while_it_is_remembered() {
