@@ -98,7 +98,7 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
         byte[] secret = credentials.hmacSecret(region);
         Signed signed = null;
         if (secret != null) {
-            signed = checkSignature(request, response, region, secret);
+            signed = checkSignature(request, response, region, secret, keyRegion != null);
             if (signed == null) {
                 return;
             }
@@ -130,9 +130,14 @@ final class IngestAuthenticationFilter extends OncePerRequestFilter {
 
     /** The verified request, or null when it was refused (the answer is written). */
     private Signed checkSignature(HttpServletRequest request, HttpServletResponse response, String region,
-            byte[] secret) throws IOException {
+            byte[] secret, boolean keyPresented) throws IOException {
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP_HEADER);
         String signature = request.getHeader(RequestSignature.SIGNATURE_HEADER);
+        if (timestamp == null && signature == null && !keyPresented) {
+            // told apart from other regions only to a caller holding the region's key
+            refusals.ingest(request, response, region, Refusal.NO_CREDENTIAL, HOW_TO_AUTHENTICATE, 0);
+            return null;
+        }
         if (timestamp == null && signature == null) {
             refusals.ingest(request, response, region, Refusal.BAD_SIGNATURE, "requests to region " + region
                     + " must be signed: send " + RequestSignature.TIMESTAMP_HEADER + " and "

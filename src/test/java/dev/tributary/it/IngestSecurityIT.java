@@ -107,6 +107,15 @@ class IngestSecurityIT extends H2HubIT {
     }
 
     @Test
+    void should_answer_an_anonymous_caller_of_a_signing_region_as_any_other_region() {
+        HttpResponse<String> signing = send(SIGNED_REGION, order(), List.of());
+        HttpResponse<String> plain = send("cn-south", order(), List.of());
+
+        assertRefusal(signing, 401, "Authentication required");
+        assertThat(json(signing.body()).path("detail")).isEqualTo(json(plain.body()).path("detail"));
+    }
+
+    @Test
     void should_require_a_signature_where_the_region_signs_even_with_its_key() {
         HttpResponse<String> response = refusedCounting(SIGNED_REGION, "bad_signature",
                 () -> send(SIGNED_REGION, order(), bearer(SIGNED_REGION_KEY)));
