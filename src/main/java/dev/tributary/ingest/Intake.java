@@ -84,7 +84,7 @@ class Intake {
         try {
             publisher.publish(toPublish);
         } catch (BrokerUnavailableException e) {
-            ledger.release(fresh);
+            ledger.release(toPublish); // the entries this request owns, new or taken over
             throw e;
         }
         try {
