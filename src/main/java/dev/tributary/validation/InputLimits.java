@@ -80,30 +80,31 @@ public final class InputLimits {
 
     /** Why a JSON number is too large or too long to be any value of a record (counts, versions, amounts), or null. */
     public static String numberProblem(BigDecimal number) {
-        if (number.scale() > MAX_WRITTEN_SCALE) {
-            return "is written with too many decimals: at most " + MAX_WRITTEN_SCALE;
-        }
-        long integerDigits = (long) number.precision() - number.scale();
-        if (integerDigits > MAX_NUMBER_DIGITS || (number.signum() == 0 && number.scale() < -MAX_NUMBER_DIGITS)) {
-            return "is too large: at most " + MAX_NUMBER_DIGITS + " digits before the decimal point";
-        }
-        return null;
+        return digitsProblem(number, MAX_NUMBER_DIGITS, "is written with too many decimals: at most " + MAX_WRITTEN_SCALE);
     }
 
     /** Why {@code amount} is too large or too precise to be an amount, or null. */
     public static String amountProblem(BigDecimal amount) {
-        // the scale alone first: a zero such as 0e-2147483647 has one digit but an exponent that any
-        // arithmetic or printing would expand
-        if (amount.scale() > MAX_WRITTEN_SCALE) {
-            return "has too many decimals: at most " + MAX_FRACTION_DIGITS + " after the decimal point";
+        String tooPrecise = "has too many decimals: at most " + MAX_FRACTION_DIGITS + " after the decimal point";
+        String problem = digitsProblem(amount, MAX_INTEGER_DIGITS, tooPrecise);
+        if (problem == null && amount.scale() > MAX_FRACTION_DIGITS
+                && amount.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
+            return tooPrecise;
         }
-        // precision - scale is the number of integer digits; computed without expanding the number
-        long integerDigits = (long) amount.precision() - amount.scale();
-        if (integerDigits > MAX_INTEGER_DIGITS || (amount.signum() == 0 && amount.scale() < -MAX_INTEGER_DIGITS)) {
-            return "is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
+        return problem;
+    }
+
+    /**
+     * The written scale first — a zero such as 0e-2147483647 has one digit but an exponent that any
+     * arithmetic or printing would expand — then the integer digits, computed without expanding the number.
+     */
+    private static String digitsProblem(BigDecimal number, int maxIntegerDigits, String tooPrecise) {
+        if (number.scale() > MAX_WRITTEN_SCALE) {
+            return tooPrecise;
         }
-        if (amount.scale() > MAX_FRACTION_DIGITS && amount.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
-            return "has too many decimals: at most " + MAX_FRACTION_DIGITS + " after the decimal point";
+        long integerDigits = (long) number.precision() - number.scale();
+        if (integerDigits > maxIntegerDigits || (number.signum() == 0 && number.scale() < -maxIntegerDigits)) {
+            return "is too large: at most " + maxIntegerDigits + " digits before the decimal point";
         }
         return null;
     }

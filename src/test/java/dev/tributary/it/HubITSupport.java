@@ -25,7 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,19 +68,25 @@ abstract class HubITSupport {
      * targets, and retry delays short enough for tests.
      */
     static void hubProperties(DynamicPropertyRegistry registry, String name) {
-        String dataDir = "./target/it-data/" + UUID.randomUUID() + "/" + name;
-        registry.add("tributary.broker.data-dir", () -> dataDir);
-        registry.add("tributary.targets.crm.base-url", () -> CRM.baseUrl() + "/crm");
-        registry.add("tributary.targets.erp.base-url", () -> ERP.baseUrl() + "/erp");
-        registry.add("tributary.delivery.route-retry-delay", () -> "20ms");
-        registry.add("tributary.delivery.redelivery-delay", () -> "100ms");
-        registry.add("tributary.delivery.max-redelivery-delay", () -> "1s");
+        hubSettings(name).forEach((setting, value) -> registry.add(setting, () -> value));
+    }
+
+    /** The settings of {@link #hubProperties}, for a test that starts its hub itself. */
+    static Map<String, Object> hubSettings(String name) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("tributary.broker.data-dir", "./target/it-data/" + UUID.randomUUID() + "/" + name);
+        settings.put("tributary.targets.crm.base-url", CRM.baseUrl() + "/crm");
+        settings.put("tributary.targets.erp.base-url", ERP.baseUrl() + "/erp");
+        settings.put("tributary.delivery.route-retry-delay", "20ms");
+        settings.put("tributary.delivery.redelivery-delay", "100ms");
+        settings.put("tributary.delivery.max-redelivery-delay", "1s");
         // the tests post far faster than a region would; the rate limit has its own test region
-        registry.add("tributary.security.ingest-rate-per-second", () -> "100000");
-        registry.add("tributary.rejected.stored-per-minute", () -> "10000000");
+        settings.put("tributary.security.ingest-rate-per-second", "100000");
+        settings.put("tributary.rejected.stored-per-minute", "10000000");
         // every test client is 127.0.0.1: the wrong-password limit has a unit test of its own
-        registry.add("tributary.security.failed-logins-per-minute", () -> "100000");
-        HubCredentials.register(registry);
+        settings.put("tributary.security.failed-logins-per-minute", "100000");
+        settings.putAll(HubCredentials.properties());
+        return settings;
     }
 
     @BeforeEach

@@ -84,14 +84,8 @@ class PersonalDataLogIT extends HubITSupport {
     }
 
     private static Map<String, Object> settings() {
-        Map<String, Object> settings = new LinkedHashMap<>(HubCredentials.properties());
+        Map<String, Object> settings = new LinkedHashMap<>(hubSettings("pii"));
         settings.put("server.port", "0");
-        settings.put("tributary.broker.data-dir", "./target/it-data/" + UUID.randomUUID() + "/pii");
-        settings.put("tributary.targets.crm.base-url", CRM.baseUrl() + "/crm");
-        settings.put("tributary.targets.erp.base-url", ERP.baseUrl() + "/erp");
-        settings.put("tributary.delivery.route-retry-delay", "20ms");
-        settings.put("tributary.delivery.redelivery-delay", "100ms");
-        settings.put("tributary.delivery.max-redelivery-delay", "1s");
         return settings;
     }
 
