@@ -13,6 +13,8 @@ public final class HubHeaders {
     public static final String TRACE_ID = "tributaryTraceId";
     /** Epoch milliseconds at which ingest made the event durable; used for end-to-end latency. */
     public static final String RECEIVED_AT = "tributaryReceivedAt";
+    /** Data-quality warnings of the record, a JSON array of {field, message}; absent when none. */
+    public static final String WARNINGS = "tributaryWarnings";
 
     public static final String FAILURE_REASON = "tributaryFailureReason";
     public static final String FAILURE_KIND = "tributaryFailureKind";

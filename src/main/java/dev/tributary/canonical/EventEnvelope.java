@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A CloudEvents 1.0 event carrying one canonical record, with the hub's extension attributes
- * (lower-case alphanumeric names, as CloudEvents requires).
+ * (lower-case alphanumeric names, as CloudEvents requires); {@code dataquality}, when present, is
+ * a JSON array of the record's data-quality warnings ({@code [{"field", "message"}]}), such as a
+ * phone kept as written.
  */
 public record EventEnvelope(
         String id,
@@ -19,6 +21,7 @@ public record EventEnvelope(
         String globalcustomerid,
         String traceid,
         String schemaversion,
+        String dataquality,
         CanonicalRecord data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -2,6 +2,7 @@ package dev.tributary.config;
 
 import dev.tributary.validation.InputLimits;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,8 +29,23 @@ public record HubProperties(
         targets = targets == null ? Map.of() : Map.copyOf(targets);
     }
 
-    /** A regional office allowed to send data; the map key is its id in URLs, e.g. {@code cn-east}. */
-    public record Region(String name, @DefaultValue("true") boolean enabled) {
+    /**
+     * A regional office allowed to send data; the map key is its id in URLs, e.g. {@code cn-east}.
+     * {@code country} (ISO 3166-1 alpha-2) reads the local phone numbers of records that name no
+     * country; {@code sources} are the region's tools the hub picks data up from, by the name the
+     * region gives each (each adapter reads its own parameters under that source's key).
+     */
+    public record Region(String name, @DefaultValue("true") boolean enabled, String country,
+            Map<String, Source> sources) {
+
+        public Region {
+            country = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+            sources = sources == null ? Map.of() : Map.copyOf(sources);
+        }
+    }
+
+    /** A source of a region: which adapter picks it up ({@code distributor-files}, {@code fxiaoke}, …). */
+    public record Source(String adapter, @DefaultValue("true") boolean enabled) {
     }
 
     /**

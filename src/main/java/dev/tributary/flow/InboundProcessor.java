@@ -93,12 +93,17 @@ public class InboundProcessor {
                 globalCustomerId,
                 in.getHeader(HubHeaders.TRACE_ID, String.class),
                 EventEnvelope.SCHEMA_VERSION,
+                in.getHeader(HubHeaders.WARNINGS, String.class),
                 null);
         byte[] json = splice(mapper.writeValueAsBytes(envelope),
                 record instanceof Customer ? mapper.writeValueAsBytes(record) : body);
         Object eventId = headers.get(HubHeaders.EVENT_ID);
         Object traceId = headers.get(HubHeaders.TRACE_ID);
+        Object warnings = headers.get(HubHeaders.WARNINGS);
         headers.clear();
+        if (warnings != null) {
+            in.setHeader(HubHeaders.WARNINGS, warnings);
+        }
         in.setHeader(HubHeaders.EVENT_ID, eventId);
         in.setHeader(HubHeaders.TRACE_ID, traceId);
         in.setHeader(HubHeaders.RECORD_TYPE, type.wireName());

@@ -105,9 +105,9 @@ class EventLedger {
     }
 
     /** Another request is still making some of these events durable; the caller should retry shortly. */
-    static final class Busy extends RuntimeException {
+    static final class Busy extends IntakeUnavailableException {
         Busy() {
-            super("events of this request are being accepted by another request", null, false, false);
+            super("events of this input are being accepted by another input right now");
         }
     }
 

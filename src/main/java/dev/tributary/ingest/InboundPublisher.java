@@ -1,5 +1,7 @@
 package dev.tributary.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.broker.HubHeaders;
 import dev.tributary.config.HubProperties;
 import jakarta.jms.BytesMessage;
@@ -33,8 +35,10 @@ class InboundPublisher {
     private final JmsTemplate transacted;
     private final JmsTemplate oneByOne;
     private final String queue;
+    private final ObjectMapper mapper;
 
-    InboundPublisher(ConnectionFactory connectionFactory, HubProperties properties) {
+    InboundPublisher(ConnectionFactory connectionFactory, HubProperties properties, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.transacted = new JmsTemplate(connectionFactory);
         this.transacted.setSessionTransacted(true);
         this.oneByOne = new JmsTemplate(connectionFactory);
@@ -83,6 +87,14 @@ class InboundPublisher {
         }
     }
 
+    private String warnings(Submission s) {
+        try {
+            return mapper.writeValueAsString(s.warnings());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("field errors always serialise", e);
+        }
+    }
+
     private Message toMessage(Session session, Submission s) throws JMSException {
         // UTF-8 bytes: half the size of a text message (which the broker keeps as UTF-16) in the
         // journal and in memory, and no string conversions on the way
@@ -97,6 +109,9 @@ class InboundPublisher {
         message.setStringProperty(HubHeaders.SOURCE_EVENT_ID, s.sourceEventId());
         message.setStringProperty(HubHeaders.TRACE_ID, s.traceId());
         message.setLongProperty(HubHeaders.RECEIVED_AT, s.receivedAt().toEpochMilli());
+        if (!s.warnings().isEmpty()) {
+            message.setStringProperty(HubHeaders.WARNINGS, warnings(s));
+        }
         return message;
     }
 }

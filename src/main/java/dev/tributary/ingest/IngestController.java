@@ -42,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestController {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The name this endpoint goes by in intake's per-source counts. */
+    static final String CANONICAL_SOURCE = "canonical";
     private static final long ADMISSION_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
@@ -135,7 +137,7 @@ class IngestController {
         }
         Intake.Outcome outcome;
         try {
-            outcome = intake.submit(region, Rejection.INGEST, read);
+            outcome = intake.submit(region, CANONICAL_SOURCE, Rejection.INGEST, read);
         } catch (EventLedger.Busy e) {
             return unavailable("Being accepted", "events of this request are being accepted by another request"
                     + " right now; nothing of this one was accepted, send it again");
@@ -162,6 +164,9 @@ class IngestController {
                 entry.put("globalCustomerId", r.submission().globalCustomerId());
                 if (outcome.repeated().get(i)) {
                     entry.put("repeated", true);
+                }
+                if (!r.warnings().isEmpty()) {
+                    entry.put("warnings", r.warnings());
                 }
                 accepted.add(entry);
             } else {

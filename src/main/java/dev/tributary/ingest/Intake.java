@@ -8,20 +8,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one door into the hub: takes the read items of one input (a request, later a file or a
- * poll) and returns each accepted — durable on {@code hub.inbound}, or a repeat of an event that
- * already is — or rejected and stored with its reasons. A repeated event id with other content is
- * rejected as a conflict. The caller acknowledges its input only after this returns; if it throws,
+ * The one door into the hub, for every source (canonical HTTP, files, pollers, webhooks): takes
+ * the records of one input from a region and returns each accepted — durable on
+ * {@code hub.inbound}, or a repeat of an event that already is — or rejected and stored with its
+ * reasons. A repeated event id with other content is rejected as a conflict. Checks, dedupe,
+ * rejects, metrics and ordering are the same whichever source calls. The source acknowledges its
+ * input (answers, advances a watermark, moves a file) only after this returns; if it throws,
  * nothing of the input was accepted.
  */
 @Component
-class Intake {
+public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
@@ -33,12 +37,49 @@ class Intake {
     private final InboundPublisher publisher;
     private final RejectionStore rejections;
     private final HubMetrics metrics;
+    private final RecordChecker checker;
 
-    Intake(EventLedger ledger, InboundPublisher publisher, RejectionStore rejections, HubMetrics metrics) {
+    Intake(EventLedger ledger, InboundPublisher publisher, RejectionStore rejections, HubMetrics metrics,
+            RecordChecker checker) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.rejections = rejections;
         this.metrics = metrics;
+        this.checker = checker;
+    }
+
+    /**
+     * Accepts or rejects every record of one input that {@code source} (the name the region
+     * declares it under, e.g. {@code orders-folder}) read for {@code region}. Field paths in the
+     * outcomes are paths in the canonical record.
+     *
+     * @return one outcome per record, in input order
+     * @throws IntakeUnavailableException nothing was accepted; hand the input in again later
+     */
+    public List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records) {
+        String traceId = UUID.randomUUID().toString();
+        List<ItemResult> items = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            items.add(checker.check(region, i, records.get(i), traceId));
+        }
+        Outcome outcome;
+        try {
+            outcome = submit(region, source, Rejection.INGEST, items);
+        } catch (DataAccessException e) {
+            if (e instanceof DataIntegrityViolationException) {
+                throw e;
+            }
+            throw new IntakeUnavailableException("the database could not record the input", e);
+        }
+        List<RecordOutcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < outcome.results().size(); i++) {
+            ItemResult r = outcome.results().get(i);
+            outcomes.add(r.isAccepted()
+                    ? new RecordOutcome(true, r.submission().eventId(), r.submission().globalCustomerId(),
+                            outcome.repeated().get(i), null, List.of(), r.warnings())
+                    : new RecordOutcome(false, null, null, false, outcome.rejectionIds().get(i), r.errors(), List.of()));
+        }
+        return outcomes;
     }
 
     /**
@@ -47,7 +88,7 @@ class Intake {
      * @throws BrokerUnavailableException the broker could not make the events durable
      * @throws DataAccessException the database could not record the input
      */
-    Outcome submit(String region, String stage, List<ItemResult> items) {
+    Outcome submit(String region, String source, String stage, List<ItemResult> items) {
         List<ItemResult> results = new ArrayList<>(items);
         List<Submission> candidates = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -95,6 +136,13 @@ class Intake {
                     e.getClass().getSimpleName());
         }
         fresh.forEach(s -> metrics.received(region));
+        for (int i = 0; i < results.size(); i++) {
+            ItemResult r = results.get(i);
+            metrics.intake(region, source, !r.isAccepted() ? "rejected" : repeated.get(i) ? "repeated" : "accepted");
+            if (!r.warnings().isEmpty() && !repeated.get(i)) {
+                metrics.warned(region, source);
+            }
+        }
         List<Long> rejectionIds = new ArrayList<>(Collections.nCopies(results.size(), (Long) null));
         int next = 0;
         for (int i = 0; i < results.size(); i++) {

@@ -15,6 +15,11 @@ import java.util.List;
 record ItemResult(int index, RecordType type, String sourceEventId, String sourceSystem, String sourceId,
         String text, Submission submission, List<FieldError> errors) {
 
+    /** Data-quality warnings of an accepted item (what normalisation kept as written). */
+    List<FieldError> warnings() {
+        return submission == null ? List.of() : submission.warnings();
+    }
+
     /** Most problems listed for one item; an answer about a hostile item stays small. */
     static final int MAX_ERRORS = 50;
 

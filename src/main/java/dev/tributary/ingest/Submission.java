@@ -1,11 +1,14 @@
 package dev.tributary.ingest;
 
 import dev.tributary.canonical.CanonicalRecord;
+import dev.tributary.validation.FieldError;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One accepted inbound event, ready to be made durable on the broker; {@code recordJson} is the
- * record as it is queued (UTF-8 JSON), from which its content digest is taken.
+ * record as it is queued (UTF-8 JSON), from which its content digest is taken; {@code warnings}
+ * are its data-quality warnings (paths in the record), carried on the event.
  */
 public record Submission(
         String eventId,
@@ -16,5 +19,6 @@ public record Submission(
         String traceId,
         Instant receivedAt,
         CanonicalRecord record,
-        byte[] recordJson) {
+        byte[] recordJson,
+        List<FieldError> warnings) {
 }

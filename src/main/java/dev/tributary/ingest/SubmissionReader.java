@@ -1,54 +1,28 @@
 package dev.tributary.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.canonical.CanonicalRecord;
-import dev.tributary.canonical.Customer;
-import dev.tributary.canonical.Opportunity;
-import dev.tributary.canonical.Order;
 import dev.tributary.canonical.RecordType;
-import dev.tributary.canonical.SourceRef;
-import dev.tributary.identity.GlobalCustomerIds;
-import dev.tributary.identity.Keys;
-import dev.tributary.schema.SchemaRegistry;
-import dev.tributary.validation.CanonicalValidator;
 import dev.tributary.validation.FieldError;
 import dev.tributary.validation.InputLimits;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the items of an ingest request ({@code {"type", "sourceEventId", "data"}}) into accepted
- * submissions or rejections that list every problem: envelope, bounds, JSON shape, then business
- * rules, then whether the record speaks only for the region it was sent to.
+ * submissions or rejections that list every problem: the envelope's here, the record's by
+ * {@link RecordChecker}, as for every other source.
  */
 @Component
 class SubmissionReader {
 
     private static final Set<String> ITEM_FIELDS = Set.of("type", "sourceEventId", "data");
 
-    private final ObjectMapper mapper;
-    private final SchemaRegistry schemas;
-    private final CanonicalValidator validator = new CanonicalValidator();
-    private final Clock clock;
+    private final RecordChecker checker;
 
-    @Autowired
-    SubmissionReader(ObjectMapper mapper, SchemaRegistry schemas) {
-        this(mapper, schemas, Clock.systemUTC());
-    }
-
-    SubmissionReader(ObjectMapper mapper, SchemaRegistry schemas, Clock clock) {
-        this.mapper = mapper;
-        this.schemas = schemas;
-        this.clock = clock;
+    SubmissionReader(RecordChecker checker) {
+        this.checker = checker;
     }
 
     /** Reads one item; {@code index} is its position in the request (0 for a single object). */
@@ -92,94 +66,7 @@ class SubmissionReader {
         if (type == null || data == null || !data.isObject()) {
             return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
         }
-        // the envelope's problems are listed with the record's; each stage runs only on what the one before passed
-        List<FieldError> bounds = InputBounds.check("data", data);
-        if (!bounds.isEmpty()) {
-            errors.addAll(bounds);
-            return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
-        }
-        CanonicalNormaliser.normalise(data, region);
-        List<FieldError> shape = prefixed(schemas.check(type, data));
-        if (!shape.isEmpty()) {
-            errors.addAll(shape);
-            return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
-        }
-        CanonicalRecord record;
-        try {
-            record = mapper.treeToValue(data, type.recordClass());
-        } catch (JsonProcessingException e) {
-            errors.add(new FieldError("data", "cannot be read: " + IngestBody.readable(e.getOriginalMessage())));
-            return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
-        }
-        errors.addAll(prefixed(validator.validate(record)));
-        regionClaims(record, region, errors);
-        String eventKey = sourceEventId != null ? sourceEventId : defaultSourceEventId(record);
-        if (eventKey == null && errors.stream().noneMatch(e -> e.field().equals("sourceEventId"))) {
-            errors.add(new FieldError("sourceEventId",
-                    "is required when the record has no version or update time to tell its changes apart"));
-        }
-        if (!errors.isEmpty()) {
-            return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
-        }
-        SourceRef source = record.primarySource();
-        byte[] json;
-        try {
-            json = mapper.writeValueAsBytes(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a canonical record always serialises", e);
-        }
-        Submission submission = new Submission(eventId(region, source.system(), eventKey), region, source.system(),
-                eventKey, GlobalCustomerIds.of(record), traceId, Instant.now(clock), record, json);
-        return ItemResult.accepted(index, text, submission);
-    }
-
-    /** A region speaks only for itself: every source reference and the owner region must be its own. */
-    private static void regionClaims(CanonicalRecord record, String region, List<FieldError> errors) {
-        if (record instanceof Customer customer) {
-            for (int i = 0; i < customer.sourceRefs().size(); i++) {
-                claim("data.sourceRefs[" + i + "].region", customer.sourceRefs().get(i), region, errors);
-            }
-            if (customer.ownerRegion() != null && !customer.ownerRegion().equals(region)) {
-                errors.add(new FieldError("data.ownerRegion", "'" + InputLimits.shorten(customer.ownerRegion())
-                        + "' is not the region of the ingest URL '" + region
-                        + "': a region sends only customers it owns or knows as its own"));
-            }
-        } else {
-            claim("data.sourceRef.region", record.primarySource(), region, errors);
-        }
-    }
-
-    private static void claim(String at, SourceRef ref, String region, List<FieldError> errors) {
-        if (ref != null && ref.region() != null && !ref.region().equals(region)) {
-            errors.add(new FieldError(at, "'" + InputLimits.shorten(ref.region())
-                    + "' does not match the region of the ingest URL '" + region + "'"));
-        }
-    }
-
-    /** The hub's event id: the same for the same (region, source system, source event id), and only then. */
-    static String eventId(String region, String system, String sourceEventId) {
-        return UUID.nameUUIDFromBytes(Keys.of(region, system, sourceEventId).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
-
-    /** A source event id made of the record's id and version, when the record carries one. */
-    static String defaultSourceEventId(CanonicalRecord record) {
-        SourceRef source = record.primarySource();
-        Object version = null;
-        if (record instanceof Order o) {
-            version = o.sourceVersion() != null ? o.sourceVersion() : o.sourceUpdatedAt();
-        } else if (record instanceof Opportunity o) {
-            version = o.sourceUpdatedAt();
-        } else if (record instanceof Customer c) {
-            version = c.version() != null ? c.version() : c.updatedAt();
-        }
-        if (version == null || source == null) {
-            return null;
-        }
-        return record.recordType().wireName() + ":" + source.sourceId() + ":" + version;
-    }
-
-    private static List<FieldError> prefixed(List<FieldError> errors) {
-        return errors.stream().map(e -> new FieldError("data." + e.field(), e.message())).toList();
+        // the envelope's problems are listed with the record's
+        return checker.check(region, index, type, sourceEventId, text, data, "data.", errors, traceId);
     }
 }

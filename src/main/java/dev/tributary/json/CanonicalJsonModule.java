@@ -43,7 +43,8 @@ public class CanonicalJsonModule extends SimpleModule {
             return new EventEnvelope(text(node, "id"), text(node, "source"), type, text(node, "subject"),
                     time == null ? null : Instant.parse(time), text(node, "specversion"),
                     text(node, "datacontenttype"), text(node, "region"), text(node, "sourcesystem"),
-                    text(node, "globalcustomerid"), text(node, "traceid"), text(node, "schemaversion"), data);
+                    text(node, "globalcustomerid"), text(node, "traceid"), text(node, "schemaversion"),
+                    text(node, "dataquality"), data);
         }
 
         private static String text(JsonNode node, String field) {

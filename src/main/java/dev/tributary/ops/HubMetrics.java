@@ -24,6 +24,10 @@ public class HubMetrics {
     /** A redelivered event its target had already acknowledged, acknowledged without sending it again. */
     public static final String ACKNOWLEDGED_AGAIN = "tributary.events.redelivered.acknowledged";
     public static final String LATENCY = "tributary.delivery.latency";
+    /** Records each source handed to intake, by outcome: accepted, repeated, rejected. */
+    public static final String INTAKE = "tributary.intake.records";
+    /** Accepted events that carry data-quality warnings (a phone kept as written, …). */
+    public static final String WARNED = "tributary.intake.warned";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -35,6 +39,14 @@ public class HubMetrics {
 
     public void received(String region) {
         counter(RECEIVED, "region", region).increment();
+    }
+
+    public void intake(String region, String source, String outcome) {
+        counter(INTAKE, "region", region, "source", source, "outcome", outcome).increment();
+    }
+
+    public void warned(String region, String source) {
+        counter(WARNED, "region", region, "source", source).increment();
     }
 
     public void rejected(String region, String stage) {

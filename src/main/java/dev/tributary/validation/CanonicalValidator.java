@@ -1,7 +1,6 @@
 package dev.tributary.validation;
 
 import dev.tributary.canonical.CanonicalRecord;
-import dev.tributary.canonical.Contact;
 import dev.tributary.canonical.Customer;
 import dev.tributary.canonical.CustomerRef;
 import dev.tributary.canonical.Opportunity;
@@ -16,7 +15,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +30,6 @@ public final class CanonicalValidator {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Every problem with {@code record}, empty when it is valid. */
     public List<FieldError> validate(CanonicalRecord record) {
@@ -59,9 +55,8 @@ public final class CanonicalValidator {
         for (int i = 0; i < c.sourceRefs().size(); i++) {
             sourceRef("sourceRefs[" + i + "]", c.sourceRefs().get(i), errors);
         }
-        for (int i = 0; i < c.contacts().size(); i++) {
-            contact("contacts[" + i + "]", c.contacts().get(i), errors);
-        }
+        // a contact's phone or e-mail is never a reason to lose a customer: ingest normalises them
+        // and warns about what it cannot read (CanonicalNormaliser)
     }
 
     private void order(Order o, List<FieldError> errors) {
@@ -183,15 +178,6 @@ public final class CanonicalValidator {
         id(at + ".sourceId", ref.sourceId(), errors);
     }
 
-    private void contact(String at, Contact contact, List<FieldError> errors) {
-        if (contact.phone() != null && !E164.matcher(contact.phone()).matches()) {
-            errors.add(new FieldError(at + ".phone", "'" + InputLimits.shorten(contact.phone())
-                    + "' is not an E.164 number such as +8613800138000"));
-        }
-        if (contact.email() != null && !EMAIL.matcher(contact.email()).matches()) {
-            errors.add(new FieldError(at + ".email", "'" + InputLimits.shorten(contact.email()) + "' is not an email address"));
-        }
-    }
 
     private static void uscc(String at, String code, List<FieldError> errors) {
         if (code == null) {

@@ -41,7 +41,8 @@ class IngestBodyPropertiesTest {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final ObjectMapper mapper = HubObjectMapper.create();
-    private final SubmissionReader reader = new SubmissionReader(mapper, new SchemaRegistry(mapper));
+    private final SubmissionReader reader = new SubmissionReader(
+            new RecordChecker(mapper, new SchemaRegistry(mapper), java.time.Clock.systemUTC(), region -> "CN"));
     private final IngestBody bodies = new IngestBody(mapper, 1_048_576, MAX_ITEMS);
 
     @AfterContainer

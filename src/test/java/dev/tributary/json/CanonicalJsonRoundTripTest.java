@@ -161,6 +161,6 @@ class CanonicalJsonRoundTripTest {
         return new EventEnvelope("6f1c2a4e-0000-3000-8000-000000000001", "/regions/cn-east/fxiaoke", type.eventType(),
                 "GC-0123456789ABCDEF", Instant.parse("2025-03-01T08:30:05Z"), EventEnvelope.SPEC_VERSION,
                 EventEnvelope.CONTENT_TYPE, "cn-east", "fxiaoke", "GC-0123456789ABCDEF", "trace-1",
-                EventEnvelope.SCHEMA_VERSION, data);
+                EventEnvelope.SCHEMA_VERSION, null, data);
     }
 }
