@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Proves the module structure: a framework-free canonical model and validation, and no cycles between features. */
+/**
+ * Proves the module structure: a framework-free canonical model and validation, no cycles between
+ * features, and adapters that plug into the engine without the engine or each other knowing them.
+ */
 @AnalyzeClasses(packages = "dev.tributary", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -31,4 +34,17 @@ class ArchitectureTest {
     static final ArchRule feature_packages_should_be_free_of_cycles = slices()
             .matching("dev.tributary.(*)..")
             .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule adapters_should_not_depend_on_each_other = slices()
+            .matching("dev.tributary.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .allowEmptyShould(true)
+            .because("adding or changing one regional tool or HQ system touches only its own adapter");
+
+    @ArchTest
+    static final ArchRule engine_should_not_depend_on_adapters = noClasses()
+            .that().resideOutsideOfPackage("dev.tributary.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.tributary.adapter..")
+            .because("the engine (intake, validation, dispatch, …) is the same whichever adapters are installed");
 }

@@ -12,8 +12,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class HubStats {
 
-    /** Counts of one region; delivered and dead-lettered are per target. */
-    public record RegionStats(long received, long rejected, Map<String, Long> delivered, Map<String, Long> deadLettered) {
+    /**
+     * Counts of one region; delivered and dead-lettered are per target; {@code sources} are intake's
+     * counts per source (its declared sources and {@code canonical}, the HTTP endpoint).
+     */
+    public record RegionStats(long received, long rejected, Map<String, Long> delivered, Map<String, Long> deadLettered,
+            Map<String, SourceStats> sources) {
+    }
+
+    /**
+     * Records one source handed to intake: accepted (new events), repeated (already accepted
+     * before), rejected, and accepted with data-quality warnings.
+     */
+    public record SourceStats(long accepted, long repeated, long rejected, long warned) {
+
+        @Override
+        public String toString() {
+            return "[accepted " + accepted + ", repeated " + repeated + ", rejected " + rejected + ", with warnings "
+                    + warned + "]";
+        }
     }
 
     private final MeterRegistry registry;
@@ -29,13 +46,33 @@ public class HubStats {
         Map<String, RegionStats> result = new LinkedHashMap<>();
         for (String region : new TreeMap<>(properties.regions()).keySet()) {
             result.put(region, new RegionStats(sum(HubMetrics.RECEIVED, region), sum(HubMetrics.REJECTED, region),
-                    perTarget(HubMetrics.DELIVERED, region), perTarget(HubMetrics.DEAD_LETTERED, region)));
+                    perTarget(HubMetrics.DELIVERED, region), perTarget(HubMetrics.DEAD_LETTERED, region),
+                    perSource(region, properties.regions().get(region))));
         }
         return result;
     }
 
     private long sum(String name, String region) {
         return (long) registry.find(name).tag("region", region).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private Map<String, SourceStats> perSource(String region, HubProperties.Region declared) {
+        Map<String, SourceStats> sources = new TreeMap<>();
+        declared.sources().forEach((name, source) -> sources.put(name, sourceStats(region, name)));
+        registry.find(HubMetrics.INTAKE).tag("region", region).counters()
+                .forEach(c -> sources.computeIfAbsent(c.getId().getTag("source"), name -> sourceStats(region, name)));
+        return sources;
+    }
+
+    private SourceStats sourceStats(String region, String source) {
+        return new SourceStats(intake(region, source, "accepted"), intake(region, source, "repeated"),
+                intake(region, source, "rejected"), (long) registry.find(HubMetrics.WARNED).tag("region", region)
+                        .tag("source", source).counters().stream().mapToDouble(Counter::count).sum());
+    }
+
+    private long intake(String region, String source, String outcome) {
+        return (long) registry.find(HubMetrics.INTAKE).tag("region", region).tag("source", source)
+                .tag("outcome", outcome).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private Map<String, Long> perTarget(String name, String region) {

@@ -26,7 +26,7 @@ class StatsLogger {
             return;
         }
         last = now;
-        now.forEach((region, s) -> log.info("region {}: received {}, rejected {}, delivered {}, dead-lettered {}",
-                region, s.received(), s.rejected(), s.delivered(), s.deadLettered()));
+        now.forEach((region, s) -> log.info("region {}: received {}, rejected {}, delivered {}, dead-lettered {}, by source {}",
+                region, s.received(), s.rejected(), s.delivered(), s.deadLettered(), s.sources()));
     }
 }

@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a phone number as regional tools export it ({@code 0431-22576948}, {@code (021)6234 5678},
@@ -15,6 +17,7 @@ import java.util.Locale;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern HYPHEN_EXTENSION = Pattern.compile("(.*\\d)\\s*-\\s*(\\d{1,6})");
 
     /** The number in E.164 and its extension (null when none), or why it could not be read. */
     public record Phone(String e164, String extension, String problem) {
@@ -47,12 +50,27 @@ public final class PhoneNumbers {
             return new Phone(null, null, "cannot be read as a phone number"
                     + (country == null && !text.startsWith("+") ? " (no country code, and no country to read it by)" : ""));
         }
+        String extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
+        if (!UTIL.isValidNumber(number)) {
+            // "021-62345678-305": an extension after the last hyphen, as Chinese switchboards write it
+            Matcher trailing = HYPHEN_EXTENSION.matcher(text);
+            if (extension == null && trailing.matches()) {
+                try {
+                    PhoneNumber main = UTIL.parse(trailing.group(1), country == null ? "ZZ" : country);
+                    if (UTIL.isValidNumber(main)) {
+                        number = main;
+                        extension = trailing.group(2);
+                    }
+                } catch (NumberParseException e) {
+                    // not a number with an extension either: judged as written below
+                }
+            }
+        }
         if (!UTIL.isPossibleNumber(number)) {
             return new Phone(null, null, "is not a possible phone number of "
                     + (UTIL.getRegionCodeForCountryCode(number.getCountryCode()).equals("ZZ")
                             ? "any country" : "country code +" + number.getCountryCode()));
         }
-        String extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
         return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, null);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged hub started as a separate JVM, so a test can kill it with SIGKILL and start it again. */
-final class HubProcess {
+public final class HubProcess {
 
     /** The credentials the hub is started with, as an operator would set them: environment variables. */
     static final String CN_EAST_KEY = "crash-cn-east-key";
@@ -33,23 +33,34 @@ final class HubProcess {
     private final int port;
     private Process process;
 
+    private final File workingDirectory;
+    private final Map<String, String> environment;
+
     HubProcess(int port, Path dataDir, Path log, List<String> settings) {
+        this(port, dataDir, log, settings, Path.of("."), ENVIRONMENT);
+    }
+
+    /** A hub started in {@code workingDirectory} with {@code environment} (as an operator would run it). */
+    public HubProcess(int port, Path dataDir, Path log, List<String> settings, Path workingDirectory,
+            Map<String, String> environment) {
+        this.workingDirectory = workingDirectory.toFile();
+        this.environment = environment;
         String jar = System.getProperty("tributary.hub.jar", "target/tributary-0.1.0-SNAPSHOT.jar");
         this.port = port;
         this.log = log;
         this.command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar,
+                "-jar", Path.of(jar).toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--tributary.broker.data-dir=" + dataDir.toAbsolutePath(),
                 "--tributary.stats.log-interval=2s"));
         this.command.addAll(settings);
     }
 
-    void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
+    public void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(ENVIRONMENT);
+        builder.environment().putAll(environment);
         process = builder.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .failFast("hub exited; see " + log, () -> !process.isAlive())
@@ -62,7 +73,7 @@ final class HubProcess {
         process.waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -75,7 +86,7 @@ final class HubProcess {
         return process.pid();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
