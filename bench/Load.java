@@ -5,6 +5,7 @@
 // Run (JDK 17+, no build):
 //   java bench/Load.java saturate --hub http://127.0.0.1:8080 --sink http://127.0.0.1:9090 --events 50000 ...
 //   java bench/Load.java rate     --hub ... --sink ... --rate 500 --duration 60 ...
+//   java bench/Load.java file     --hub ... --sink ... --rows 100000 --folder DIR --work DIR ...
 // Options (all --name value): see usage() below.
 // Credentials come from the environment, named as the hub reads them: HUB_REGION_<ID>_API_KEY for
 // each region (sent as a bearer key) and HUB_ADMIN_PASSWORD (HTTP Basic for /actuator/metrics).
@@ -48,7 +49,7 @@ public class Load {
 
     static String usage() {
         return """
-                usage: java bench/Load.java (saturate|rate) [--name value ...]
+                usage: java bench/Load.java (saturate|rate|file) [--name value ...]
                   --hub URL            hub base URL (required), e.g. http://127.0.0.1:8080
                   --sink URL           sink base URL (required), e.g. http://127.0.0.1:9090
                   --hub-pid PID        hub JVM pid, for RSS and CPU from /proc/<pid> (optional)
@@ -67,6 +68,11 @@ public class Load {
                   --drain-timeout S    max seconds to wait for delivery after the last accept (default 180)
                   --send-timeout S     max seconds for the sending itself (default 300)
                   --seed N             random seed of the generated data (default 42)
+                  --rows N             file: data rows of the distributor order file (default 100000)
+                  --folder DIR         file: the region's watched folder the file is dropped into
+                  --work DIR           file: where the file is written before it is moved into the folder
+                                       (same file system, so the move is atomic)
+                  --encoding NAME      file: GBK (default) or UTF-8
                   --out FILE           write the phase JSON here (default: stdout)
                 environment: HUB_REGION_<ID>_API_KEY per region (e.g. HUB_REGION_CN_EAST_API_KEY),
                              HUB_ADMIN_PASSWORD for the hub's /actuator/metrics
@@ -104,12 +110,18 @@ public class Load {
             System.out.print(usage());
             return;
         }
-        if (args.length == 0 || !(args[0].equals("saturate") || args[0].equals("rate"))) {
+        if (args.length == 0 || !(args[0].equals("saturate") || args[0].equals("rate") || args[0].equals("file"))) {
             System.err.print(usage());
             System.exit(2);
         }
         String mode = args[0];
         opts = parse(Arrays.copyOfRange(args, 1, args.length));
+        if (mode.equals("file")) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            FilePhase.run();
+            System.exit(0);
+        }
         String hub = req("hub");
         String sink = req("sink");
         long hubPid = Long.parseLong(opt("hub-pid", "-1"));
@@ -296,6 +308,166 @@ public class Load {
         }
         log("%s: done; drained=%s", phase, drained && allDelivered);
         System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------- file phase
+
+    /**
+     * One distributor order file end to end: written (GBK by default) outside the watched folder,
+     * moved into it, then timed until the hub reports every row read and made durable or rejected
+     * ({@code /api/files}), and until the sink has every order at every target.
+     */
+    static final class FilePhase {
+
+        static final Pattern FILE_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+        static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+        static void run() throws Exception {
+            String hub = req("hub");
+            String sink = req("sink");
+            long hubPid = Long.parseLong(opt("hub-pid", "-1"));
+            long sinkPid = Long.parseLong(opt("sink-pid", "-1"));
+            String phase = opt("phase", "file");
+            String runTag = opt("run-tag", Long.toString(System.currentTimeMillis() / 1000));
+            int rows = Integer.parseInt(opt("rows", "100000"));
+            int customers = Integer.parseInt(opt("customers", "5000"));
+            String region = opt("regions", "cn-east").split(",")[0];
+            Path folder = Path.of(req("folder"));
+            Path work = Path.of(req("work"));
+            java.nio.charset.Charset encoding = java.nio.charset.Charset.forName(opt("encoding", "GBK"));
+            List<String> targets = List.of(opt("targets", "crm,erp").split(","));
+            long drainTimeoutMs = (long) (Double.parseDouble(opt("drain-timeout", "300")) * 1000);
+            Random random = new Random(Long.parseLong(opt("seed", "42")));
+
+            String name = "bench-" + phase + "-" + runTag + ".csv";
+            Path written = work.resolve(name);
+            int orders = 0;
+            try (var out = Files.newBufferedWriter(written, encoding)) {
+                out.write("订单号,经销商编码,客户名称,统一社会信用代码,产品编码,产品名称,数量,单价,币种,下单日期\r\n");
+                int row = 0;
+                while (row < rows) {
+                    int lines = Math.min(rows - row, 1 + random.nextInt(4));
+                    int customer = random.nextInt(customers);
+                    String order = "FO-" + runTag + "-" + orders++;
+                    String distributor = "D" + (1000 + customer % 2000);
+                    LocalDate date = LocalDate.of(2026, 1 + random.nextInt(11), 1 + random.nextInt(28));
+                    for (int l = 0; l < lines; l++, row++) {
+                        int product = random.nextInt(400);
+                        out.write(order + "," + distributor + "," + Generator.legalName(customer, "cn-east") + ","
+                                + Generator.uscc(customer, "cn-east") + ",SKU-" + product + ",\"产品 " + product
+                                + ", 标准型\"," + (1 + random.nextInt(50)) + "," + (10 + random.nextInt(990)) + "."
+                                + String.format(Locale.ROOT, "%02d", random.nextInt(100)) + ",CNY,"
+                                + (row % 3 == 0 ? date.toString() : row % 3 == 1
+                                        ? date.getYear() + "/" + date.getMonthValue() + "/" + date.getDayOfMonth()
+                                        : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日")
+                                + "\r\n");
+                    }
+                }
+            }
+            log("%s: wrote %d rows (%d orders, %.1f MB, %s) to %s", phase, rows, orders,
+                    Files.size(written) / 1048576.0, encoding, written);
+
+            Map<String, Long> baseline = sinkDistinct(sink, targets);
+            Sampler sampler = new Sampler(hub, sink, targets, baseline, hubPid, sinkPid);
+            long t0 = System.currentTimeMillis();
+            sampler.t0 = t0;
+            Thread samplerThread = new Thread(sampler, "sampler");
+            samplerThread.setDaemon(true);
+            samplerThread.start();
+            Files.move(written, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+            // the hub's own account of the file: found by name, then polled until it is finished
+            long deadline = t0 + drainTimeoutMs;
+            String id = null;
+            String status = null;
+            String report = null;
+            long doneAt = 0;
+            while (System.currentTimeMillis() < deadline) {
+                if (id == null) {
+                    String list = get(hub, "/api/files?region=" + region + "&limit=20");
+                    int at = list == null ? -1 : list.indexOf("\"" + name + "\"");
+                    if (at >= 0) {
+                        Matcher m = FILE_ID.matcher(list.substring(list.lastIndexOf('{', at)));
+                        id = m.find() ? m.group(1) : null;
+                    }
+                } else {
+                    report = get(hub, "/api/files/" + id);
+                    Matcher m = report == null ? null : STATUS.matcher(report);
+                    status = m != null && m.find() ? m.group(1) : status;
+                    if ("DONE".equals(status) || "FAILED".equals(status) || "DUPLICATE".equals(status)) {
+                        doneAt = System.currentTimeMillis();
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            long readEnd = doneAt == 0 ? System.currentTimeMillis() : doneAt;
+            log("%s: file %s %s after %.1f s (%.0f rows/s)", phase, id, status, (readEnd - t0) / 1000.0,
+                    rows * 1000.0 / Math.max(1, readEnd - t0));
+
+            // every order at every target
+            boolean drained = false;
+            long lastLog = 0;
+            while (System.currentTimeMillis() < deadline) {
+                Map<String, Long> now = sinkDistinct(sink, targets);
+                final int want = orders;
+                drained = targets.stream().allMatch(t -> now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L) >= want);
+                if (drained) {
+                    break;
+                }
+                if (System.currentTimeMillis() - lastLog > 5000) {
+                    lastLog = System.currentTimeMillis();
+                    log("%s: waiting for delivery of %d orders: %s", phase, orders, now);
+                }
+                Thread.sleep(200);
+            }
+            long drainEnd = System.currentTimeMillis();
+            sampler.stop = true;
+            samplerThread.join(3000);
+            sampler.sampleOnce();
+
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phase", phase);
+            out.put("mode", "file");
+            out.put("rows", rows);
+            out.put("orders", orders);
+            out.put("encoding", encoding.name());
+            out.put("startEpochMs", t0);
+            out.put("fileId", id);
+            out.put("status", status);
+            out.put("finished", doneAt > 0);
+            out.put("readSeconds", round((readEnd - t0) / 1000.0, 3));
+            out.put("rowsPerSec", doneAt == 0 ? null : round(rows * 1000.0 / Math.max(1, readEnd - t0), 1));
+            out.put("drained", drained);
+            out.put("deliveredSeconds", round((drainEnd - t0) / 1000.0, 3));
+            out.put("ordersDeliveredPerSec", drained ? round(orders * 1000.0 / Math.max(1, drainEnd - t0), 1) : null);
+            out.put("report", report == null ? null : report.length() > 2000 ? report.substring(0, 2000) : report);
+            out.put("resources", sampler.resources());
+            out.put("curve", sampler.curve);
+            String json = toJson(out);
+            if (opts.containsKey("out")) {
+                Files.writeString(Path.of(opts.get("out")), json + "\n");
+            } else {
+                System.out.println(json);
+            }
+            log("%s: done; finished=%s drained=%s", phase, doneAt > 0, drained);
+        }
+
+        static String get(String hub, String path) throws InterruptedException {
+            try {
+                String password = System.getenv("HUB_ADMIN_PASSWORD");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + path))
+                        .timeout(Duration.ofSeconds(5)).GET();
+                if (password != null) {
+                    request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin:" + password.strip()).getBytes(StandardCharsets.UTF_8)));
+                }
+                HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 ? r.body() : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------- sending

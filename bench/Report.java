@@ -67,6 +67,7 @@ public class Report {
         Map<String, Object> broker = perfRaw == null ? null : perf(perfRaw, meta);
         Map<String, Object> sat = map(phases.get("saturation"));
         Map<String, Object> lat = map(phases.get("latency"));
+        Map<String, Object> file = map(phases.get("file"));
 
         // ---- summary numbers
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -95,6 +96,21 @@ public class Report {
                 }
             }
             summary.put("latencyDrained", lat.get("drained"));
+        }
+        Double fileRows = null;
+        Double fileHeapGrowth = null;
+        if (file != null) {
+            fileRows = num(file.get("rowsPerSec"));
+            summary.put("fileRows", file.get("rows"));
+            summary.put("fileOrders", file.get("orders"));
+            summary.put("fileRowsPerSec", fileRows);
+            summary.put("fileOrdersDeliveredPerSec", file.get("ordersDeliveredPerSec"));
+            summary.put("fileStatus", file.get("status"));
+            summary.put("fileDrained", file.get("drained"));
+            summary.put("filePeakHeapUsedMB", path(file, "resources", "peakHeapUsedMB"));
+            // "flat": the heap after each collection while the file is read, first quarter vs last quarter
+            fileHeapGrowth = heapGrowth(file);
+            summary.put("fileHeapGrowthMB", fileHeapGrowth);
         }
         Double peakHeap = null;
         Double hwm = null;
@@ -150,6 +166,13 @@ public class Report {
         goals.add(goal("latency: p99 ingest->delivered at " + (lat == null ? "?" : fmt(num(path(lat, "rate", "targetPerSec"))))
                 + " events/s (worst target)", "< " + fmt(gP99) + " ms", worstP99,
                 worstP99 == null ? null : worstP99 < gP99 && latNote == null, latNote));
+        double gFileRows = Double.parseDouble(meta.getOrDefault("goal.fileRowsPerSec", "10000"));
+        String fileNote = file == null ? "file phase not run"
+                : !"DONE".equals(file.get("status")) ? "the file did not finish (" + file.get("status") + ")"
+                : Boolean.TRUE.equals(file.get("drained")) ? null : "not every order was delivered before the timeout";
+        goals.add(goal("file: rows/s read and made durable (" + (file == null ? "?" : fmt(num(file.get("rows"))))
+                + "-row GBK file)", ">= " + fmt(gFileRows), fileRows,
+                fileRows == null ? null : fileRows >= gFileRows && fileNote == null, fileNote));
         goals.add(goal("peak heap used (sampled each second)", "< " + fmt(gHeap) + " MB", peakHeap,
                 peakHeap == null ? null : peakHeap < gHeap, null));
         goals.add(goal("hub delivered/s ÷ broker persistent msgs/s", ">= " + fmt(gRatio), ratio,
@@ -420,6 +443,32 @@ public class Report {
     static List<String> targets(Map<String, Object> phase) {
         Map<String, Object> t = phase == null ? null : map(phase.get("targets"));
         return t == null ? List.of() : new ArrayList<>(t.keySet());
+    }
+
+    /** Lowest sampled heap in the last quarter of the file's reading minus the lowest in the first quarter, MB. */
+    @SuppressWarnings("unchecked")
+    static Double heapGrowth(Map<String, Object> file) {
+        Double readSeconds = num(file.get("readSeconds"));
+        Object curve = file.get("curve");
+        if (readSeconds == null || !(curve instanceof List<?> samples) || samples.size() < 8) {
+            return null;
+        }
+        Double early = null;
+        Double late = null;
+        for (Object o : samples) {
+            Map<String, Object> sample = (Map<String, Object>) o;
+            Double t = num(sample.get("t"));
+            Double heap = num(sample.get("heapMB"));
+            if (t == null || heap == null || t > readSeconds) {
+                continue;
+            }
+            if (t <= readSeconds / 4) {
+                early = early == null ? heap : Math.min(early, heap);
+            } else if (t >= readSeconds * 3 / 4) {
+                late = late == null ? heap : Math.min(late, heap);
+            }
+        }
+        return early == null || late == null ? null : round(late - early, 1);
     }
 
     static Map<String, Object> goal(String name, String target, Double actual, Boolean pass, String note) {

@@ -29,8 +29,8 @@ for arg in "$@"; do
 done
 
 # ------------------------------------------------------------------------------- settings
-: "${BENCH_PHASES:=warmup,saturation,latency,broker}"
-: "${BENCH_TIMEOUT:=600}"                 # hard bound for the whole run, seconds
+: "${BENCH_PHASES:=warmup,saturation,latency,file,broker}"
+: "${BENCH_TIMEOUT:=720}"                 # hard bound for the whole run, seconds
 : "${BENCH_SOURCE:=worktree}"             # worktree (tracked + untracked, not ignored) | head
 : "${BENCH_JAR:=}"                        # use this hub jar instead of building
 : "${BENCH_WORK_DIR:=$BENCH_DIR/.cache}"
@@ -49,6 +49,9 @@ done
 : "${BENCH_LAT_BATCH:=1}"
 : "${BENCH_LAT_CLIENTS:=32}"
 : "${BENCH_LAT_DRAIN_TIMEOUT:=120}"
+: "${BENCH_FILE_ROWS:=100000}"           # data rows of the distributor order file of the file phase
+: "${BENCH_FILE_ENCODING:=GBK}"
+: "${BENCH_FILE_DRAIN_TIMEOUT:=300}"
 : "${BENCH_ARTEMIS_VERSION:=2.40.0}"
 : "${BENCH_PERF_DURATION:=20}"
 : "${BENCH_PERF_WARMUP:=5}"
@@ -197,7 +200,7 @@ log "run $TS: phases $BENCH_PHASES, bound ${BENCH_TIMEOUT}s, logs in $RUN"
 
 # ------------------------------------------------------------------------ source snapshot
 # The other engineer builds in ./target; the hub is built from a copy of the sources instead.
-mkdir -p "$RUN/hub"
+mkdir -p "$RUN/hub" "$RUN/inbox/cn-east"
 SNAP="$RUN/src.tar"
 if [[ "$BENCH_SOURCE" == head ]]; then
   git -C "$REPO" archive --format=tar -o "$SNAP" HEAD -- . ':(exclude)bench' || die "git archive failed"
@@ -340,6 +343,7 @@ t_hub=$SECONDS
 (
   cd "$RUN/hub"
   unset SPRING_PROFILES_ACTIVE HUB_DB_URL HUB_BROKER_URL
+  export HUB_CN_EAST_ORDERS_DIR="$RUN/inbox/cn-east"
   export HUB_HTTP_PORT=$HUB_PORT HUB_DATA_DIR="$RUN/data" HUB_BROKER_EMBEDDED=true \
          HUB_CRM_URL="$SINK/crm" HUB_ERP_URL="$SINK/erp" HUB_BROKER_TCP_PORT=$BROKER_PORT
   exec java "${HUB_JAVA[@]}" -jar "$JAR"
@@ -455,6 +459,11 @@ if has_phase latency; then
     --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_DURATION" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
 fi
 
+if has_phase file; then
+  load_phase file file "$RESERVE_BROKER" "$BENCH_FILE_DRAIN_TIMEOUT" \
+    --rows "$BENCH_FILE_ROWS" --encoding "$BENCH_FILE_ENCODING" --folder "$RUN/inbox/cn-east" --work "$RUN"
+fi
+
 admin_curl -sf -m 10 "$HUB/api/stats" >"$RUN/hub-stats.json" 2>/dev/null || log "could not read $HUB/api/stats"
 grep -q '"status":"UP"' <(curl -sf -m 10 "$HUB/actuator/health" 2>/dev/null) || log "WARNING: hub health is not UP after the phases"
 # WARN/ERROR lines the hub logged once it was UP (startup probes are left out)
@@ -511,7 +520,7 @@ fi
 OUT="$RESULTS/$TS.json"
 java "$BENCH_DIR/Report.java" --out "$OUT" --meta "$META" \
   --phase "warmup=$RUN/warmup.json" --phase "saturation=$RUN/saturation.json" --phase "latency-warmup=$RUN/latency-warmup.json" \
-  --phase "latency=$RUN/latency.json" \
+  --phase "latency=$RUN/latency.json" --phase "file=$RUN/file.json" \
   --perf "$RUN/perf.json" --hub-stats "$RUN/hub-stats.json" | tee "$RUN/table.txt"
 if [[ -n "$JFR_FILE" && -s "$RUN/jfr-hot-methods.txt" ]]; then
   echo "JFR hot methods (hub, $(basename "$JFR_FILE")):"

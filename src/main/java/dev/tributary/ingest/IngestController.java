@@ -166,7 +166,9 @@ class IngestController {
                     entry.put("repeated", true);
                 }
                 if (!r.warnings().isEmpty()) {
-                    entry.put("warnings", r.warnings());
+                    // paths in the item, as the errors of a rejected item are
+                    entry.put("warnings", r.warnings().stream()
+                            .map(w -> new FieldError("data." + w.field(), w.message())).toList());
                 }
                 accepted.add(entry);
             } else {

@@ -15,7 +15,7 @@ import java.util.List;
 record ItemResult(int index, RecordType type, String sourceEventId, String sourceSystem, String sourceId,
         String text, Submission submission, List<FieldError> errors) {
 
-    /** Data-quality warnings of an accepted item (what normalisation kept as written). */
+    /** Data-quality warnings of an accepted item (what normalisation kept as written), paths in the record. */
     List<FieldError> warnings() {
         return submission == null ? List.of() : submission.warnings();
     }

@@ -83,7 +83,8 @@ class RecordChecker {
             errors.addAll(bounds);
             return ItemResult.rejected(index, type, sourceEventId, text, data, errors);
         }
-        List<FieldError> warnings = prefixed(at, CanonicalNormaliser.normalise(data, region, regionCountry.apply(region)));
+        // warnings name paths in the record, as the event that carries them holds the record in data
+        List<FieldError> warnings = CanonicalNormaliser.normalise(data, region, regionCountry.apply(region));
         List<FieldError> shape = prefixed(at, schemas.check(type, data));
         if (!shape.isEmpty()) {
             errors.addAll(shape);

@@ -55,6 +55,32 @@ class EndToEndIT extends H2HubIT {
     }
 
     @Test
+    void should_deliver_a_customer_whose_contact_phones_are_local_or_unreadable_with_warnings_on_the_event() {
+        String id = unique("C");
+        String customer = """
+                {"type": "customer", "data": {"legalName": "长春一汽  配套零部件有限公司", "unifiedSocialCreditCode": "%s",
+                 "country": "CN", "city": "长春", "sourceRefs": [{"system": "fxiaoke", "sourceId": "%s"}],
+                 "contacts": [{"name": "赵强", "phone": "0431-22576948 转 8012", "email": " Zhao@FAW-Parts.cn "},
+                              {"name": "前台", "phone": "找前台"}],
+                 "version": 1}}""".formatted(uscc(id), id);
+
+        HttpResponse<String> response = post("cn-east", customer);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode accepted = json(response.body()).at("/accepted/0");
+        assertThat(accepted.at("/warnings/0/field").asText()).isEqualTo("data.contacts[1].phone");
+        String globalId = accepted.path("globalCustomerId").asText();
+        JsonNode event = json(awaitUpserts(crm(), "/crm/customers/" + globalId, 1).get(0).getBodyAsString());
+        assertThat(event.at("/data/contacts/0/phone").asText()).isEqualTo("+8643122576948");
+        assertThat(event.at("/data/contacts/0/phoneExtension").asText()).isEqualTo("8012");
+        assertThat(event.at("/data/contacts/0/email").asText()).isEqualTo("zhao@faw-parts.cn");
+        assertThat(event.at("/data/contacts/1/phone").asText()).isEqualTo("找前台");
+        JsonNode warnings = json(event.path("dataquality").asText());
+        assertThat(warnings.at("/0/field").asText()).isEqualTo("contacts[1].phone");
+        assertThat(warnings.at("/0/message").asText()).contains("'找前台'").endsWith("kept as written");
+    }
+
+    @Test
     void should_report_flow_in_stats_metrics_and_health() {
         EndToEndScenario.orderTravelsEndToEnd(this);
         JsonNode stats = json(get("/api/stats").body());
