@@ -24,7 +24,7 @@ class FxiaokeException extends RuntimeException {
     }
 
     static String describe(String call, Integer errorCode, String errorMessage) {
-        return "Fxiaoke answered the " + call + " call with errorCode " + errorCode
+        return "Fxiaoke answered the " + call + " with errorCode " + errorCode
                 + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage);
     }
 }
