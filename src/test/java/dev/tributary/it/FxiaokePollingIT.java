@@ -221,9 +221,11 @@ class FxiaokePollingIT extends HubITSupport {
         fxiaoke.put("AccountObj", account("busy-1", 110_000));
         fxiaoke.delayQueries(250);
         try {
+            int queriesBefore = fxiaoke.server().findAll(postRequestedFor(urlPathEqualTo("/cgi/crm/v2/data/query"))).size();
             CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> pollers.poll(REGION, "overlap"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> !fxiaoke.server()
-                    .findAll(postRequestedFor(urlPathEqualTo("/cgi/corpAccessToken/get/V2"))).isEmpty());
+            // the first poll is inside its (delayed) query: it holds the source
+            await().atMost(Duration.ofSeconds(5)).until(() -> fxiaoke.server()
+                    .findAll(postRequestedFor(urlPathEqualTo("/cgi/crm/v2/data/query"))).size() > queriesBefore);
             assertThat(pollers.poll(REGION, "overlap")).isEqualTo(Outcome.SKIPPED);
             assertThat(first.join()).isEqualTo(Outcome.COMPLETED);
         } finally {
