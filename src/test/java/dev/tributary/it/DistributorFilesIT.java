@@ -102,8 +102,8 @@ class DistributorFilesIT extends HubITSupport {
         assertThat(report).extracting(r -> Integer.parseInt(r.get(0))).containsExactlyElementsOf(bad);
         assertThat(report).extracting(r -> r.get(1)).allMatch(n -> n.startsWith(prefix));
 
-        awaitUpserts(crm(), OrderFiles.orderPath("crm", prefix), 10_000 - 37);
-        awaitUpserts(erp(), OrderFiles.orderPath("erp", prefix), 10_000 - 37);
+        awaitCount(crm(), OrderFiles.orderPath("crm", prefix), 10_000 - 37);
+        awaitCount(erp(), OrderFiles.orderPath("erp", prefix), 10_000 - 37);
         Set<String> delivered = new HashSet<>();
         upserts(erp(), OrderFiles.orderPath("erp", prefix)).forEach(r -> delivered.add(r.getUrl()));
         assertThat(delivered).hasSize(10_000 - 37);
@@ -208,9 +208,16 @@ class DistributorFilesIT extends HubITSupport {
         Files.move(temp, FOLDER.resolve(name));
     }
 
+    /** Waits (long: the 10,000-row file) until a target received exactly {@code count} upserts. */
+    static void awaitCount(com.github.tomakehurst.wiremock.WireMockServer target, String pathRegex, int count) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> upserts(target, pathRegex).size() >= count);
+        assertThat(upserts(target, pathRegex)).hasSize(count);
+    }
+
     JsonNode awaitFinished(String name) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode f : json(get("/api/files?region=cn-east&limit=200").body())) {
                 if (f.get("name").asText().equals(name)
                         && Set.of("DONE", "FAILED", "DUPLICATE").contains(f.get("status").asText())) {

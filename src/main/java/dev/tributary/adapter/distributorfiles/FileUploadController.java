@@ -27,8 +27,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /ingest/{region}/files} (multipart/form-data, part {@code file}): stores a
@@ -57,8 +57,11 @@ class FileUploadController {
     }
 
     @PostMapping("/ingest/{region}/files")
-    ResponseEntity<?> upload(@PathVariable String region, @RequestParam(name = "source", required = false) String source,
-            HttpServletRequest request) throws IOException {
+    ResponseEntity<?> upload(@PathVariable String region, HttpServletRequest request) throws IOException {
+        // read from the query string itself: asking the request for a parameter would make the
+        // container parse (and spool) the whole multipart body before this method streams it
+        String source = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
+                .getQueryParams().getFirst("source");
         Optional<RegionSources.Declared> declared = sources.using(DistributorFilesRoutes.ADAPTER).stream()
                 .filter(d -> d.region().equals(region) && (source == null || d.source().equals(source))).findFirst();
         if (declared.isEmpty()) {
