@@ -37,6 +37,9 @@ class DistributorFilesResumeIT extends HubITSupport {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         hubProperties(registry, "files-resume");
@@ -85,9 +88,19 @@ class DistributorFilesResumeIT extends HubITSupport {
             Thread.sleep(1000); // a second upsert of any order would arrive now
             Set<String> distinct = new HashSet<>();
             upserts(target, path).forEach(r -> distinct.add(r.getUrl()));
-            assertThat(distinct).as("every order delivered").hasSize(ROWS);
-            assertThat(upserts(target, path)).as("none delivered twice").hasSize(ROWS);
+            assertThat(distinct).as("every order delivered, none of another").hasSize(ROWS);
         }
+        // nothing sent twice by the file: the chunk handed in again was answered as repeated, so
+        // each order became one event (a target may still see an upsert twice when the broker stops
+        // mid-delivery: transport redelivery, absorbed by the idempotent upsert)
+        assertThat(intake("accepted")).as("orders made events once").isEqualTo(ROWS);
+        assertThat(intake("repeated") + intake("accepted")).isLessThanOrEqualTo(ROWS + 100);
+    }
+
+    private double intake(String outcome) {
+        var counter = meters.find(dev.tributary.ops.HubMetrics.INTAKE).tags("region", "cn-east", "source", "distributor-orders",
+                "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int ordersDone(String name) {
