@@ -44,7 +44,12 @@ public record FileOrder(String orderNumber, List<Integer> rows, IncomingRecord r
         if (errors == null || errors.isEmpty()) {
             return Map.of();
         }
+        // totals are the adapter's own arithmetic on the cells: an error on them repeats a cell's error
+        boolean cellErrors = errors.stream().anyMatch(e -> !isTotal(e.field()));
         for (FieldError error : errors) {
+            if (cellErrors && isTotal(error.field())) {
+                continue;
+            }
             Matcher line = LINE.matcher(error.field() == null ? "" : error.field());
             if (line.matches()) {
                 int index = Integer.parseInt(line.group(1));
@@ -70,6 +75,11 @@ public record FileOrder(String orderNumber, List<Integer> rows, IncomingRecord r
         Map<Integer, String> result = new LinkedHashMap<>();
         reasons.forEach((row, texts) -> result.put(row, texts.isEmpty() ? because : String.join("; ", texts)));
         return result;
+    }
+
+    private static boolean isTotal(String field) {
+        return field != null && (field.equals("netTotal") || field.equals("taxTotal") || field.equals("grossTotal")
+                || field.endsWith(".lineTotal"));
     }
 
     private static String reason(String column, String message) {
