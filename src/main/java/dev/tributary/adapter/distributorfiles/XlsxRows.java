@@ -1,0 +1,112 @@
+package dev.tributary.adapter.distributorfiles;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The rows of the first sheet of an {@code .xlsx} file, read as a stream (a window of rows in
+ * memory, never the sheet). Cells become text the way the distributor saw them: a date cell as
+ * {@code 2026-11-03}, a number with the 15 significant digits Excel shows (no binary artefacts
+ * such as 0.30000000000000004), a formula as the value Excel last computed and saved — the hub
+ * never evaluates one — or, when none was saved, as its formula text.
+ */
+final class XlsxRows implements RowSource {
+
+    private static final int ROW_CACHE = 100;
+    private static final int BUFFER = 4096;
+    private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
+    private final Workbook workbook;
+    private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
+
+    XlsxRows(Path file) {
+        this.workbook = StreamingReader.builder()
+                .rowCacheSize(ROW_CACHE)
+                .bufferSize(BUFFER)
+                .setReadComments(false)
+                .setReadHyperlinks(false)
+                .setReadShapes(false)
+                .setReadCoreProperties(false)
+                .open(file.toFile());
+        this.rows = workbook.getSheetAt(0).rowIterator();
+    }
+
+    @Override
+    public Row next() {
+        if (!rows.hasNext()) {
+            return null;
+        }
+        org.apache.poi.ss.usermodel.Row row = rows.next();
+        List<String> cells = new ArrayList<>();
+        for (Cell cell : row) {
+            int column = cell.getColumnIndex();
+            while (cells.size() < column) {
+                cells.add(null);
+            }
+            cells.add(text(cell));
+        }
+        return new Row(row.getRowNum(), cells);
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.close();
+    }
+
+    static String text(Cell cell) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            CellType cached = cell.getCachedFormulaResultType();
+            String value = cached == null || cached == CellType.FORMULA ? null : value(cell, cached);
+            return value != null ? value : "=" + cell.getCellFormula();
+        }
+        return value(cell, type);
+    }
+
+    private static String value(Cell cell, CellType type) {
+        return switch (type) {
+            case STRING -> emptyToNull(cell.getStringCellValue());
+            case NUMERIC -> isDate(cell) ? date(cell.getLocalDateTimeCellValue()) : number(cell.getNumericCellValue());
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+            default -> null;
+        };
+    }
+
+    private static boolean isDate(Cell cell) {
+        try {
+            return DateUtil.isCellDateFormatted(cell);
+        } catch (RuntimeException e) {
+            return false; // a style the reader cannot resolve: read the plain number
+        }
+    }
+
+    private static String date(LocalDateTime time) {
+        return time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? time.toLocalDate().toString()
+                : time.toLocalDate() + " " + time.toLocalTime();
+    }
+
+    /** A number as Excel shows it: 15 significant digits, no exponent, no trailing zeros. */
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(Double.toString(value)).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}
