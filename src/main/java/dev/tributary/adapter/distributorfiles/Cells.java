@@ -24,6 +24,7 @@ final class Cells {
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?)"
                     + "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final int MAX_NUMBER_CHARS = 40;
 
     private Cells() {
@@ -41,7 +42,7 @@ final class Cells {
     static String folded(String cell) {
         String text = text(cell);
         return text == null ? null
-                : Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+                : BLANKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip()).replaceAll(" ");
     }
 
     /**

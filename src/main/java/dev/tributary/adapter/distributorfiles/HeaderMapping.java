@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which header names mean which field of a distributor file; the defaults understand the Chinese
@@ -36,6 +37,7 @@ public final class HeaderMapping {
             ORDER_DATE);
     static final List<String> CUSTOMER_COLUMNS = List.of(CUSTOMER_NAME, USCC, CUSTOMER_ID);
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Map<String, List<String>> DEFAULTS = defaultNames();
     private static final HeaderMapping DEFAULT_MAPPING = new HeaderMapping(DEFAULTS);
 
@@ -106,7 +108,7 @@ public final class HeaderMapping {
     /** A header cell as it is compared: NFKC, without surrounding blanks or a BOM, in lower case. */
     static String fold(String header) {
         String text = Normalizer.normalize(header, Normalizer.Form.NFKC).replace("\uFEFF", "").strip();
-        return text.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return BLANKS.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, List<String>> defaultNames() {
