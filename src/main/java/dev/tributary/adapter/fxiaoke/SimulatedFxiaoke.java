@@ -168,8 +168,9 @@ public class SimulatedFxiaoke implements AutoCloseable {
             } catch (IOException e) {
                 body = json.createObjectNode().put("errorCode", 32000).put("errorMessage", "参数错误").toString();
             }
-            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(body).build();
+            // like() keeps what the stub itself says, such as the delay of delayQueries
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(body).build();
         }
 
         @Override
