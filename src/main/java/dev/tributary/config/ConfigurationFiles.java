@@ -51,10 +51,10 @@ public class ConfigurationFiles implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> files = new LinkedHashMap<>();
         String regionsFile = environment.getProperty("HUB_REGIONS_FILE");
-        files.put("tributary.files.regions", regionsFile != null ? "file:" + regionsFile : fileOrDefault(REGIONS));
-        files.put("tributary.files.broker", fileOrDefault(BROKER));
-        files.put("tributary.files.routes", String.join(",", routes()));
-        files.put("tributary.files.kamelets", String.join(",", kamelets()));
+        files.put("tributary.configuration-files.regions", regionsFile != null ? "file:" + regionsFile : fileOrDefault(REGIONS));
+        files.put("tributary.configuration-files.broker", fileOrDefault(BROKER));
+        files.put("tributary.configuration-files.routes", String.join(",", routes()));
+        files.put("tributary.configuration-files.kamelets", String.join(",", kamelets()));
         DefaultPropertiesPropertySource.addOrMerge(files, environment.getPropertySources());
     }
 

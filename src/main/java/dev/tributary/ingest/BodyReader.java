@@ -45,6 +45,24 @@ final class BodyReader {
         return bytes;
     }
 
+    /**
+     * Reads and discards up to {@code max} more bytes of a body refused as too large, so that the
+     * answer is not lost when the connection is closed on a client still sending (a reset discards
+     * what the client has not read yet); a body longer still is cut off.
+     */
+    static void drain(InputStream in, long max) {
+        try {
+            long left = max;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away or stalled: there is nobody left to answer
+        }
+    }
+
     /** Decodes strictly in the charset of {@code contentType} (UTF-8 when none is declared). */
     static String decode(byte[] body, MediaType contentType) throws BadEncoding {
         Charset charset = contentType == null || contentType.getCharset() == null

@@ -76,6 +76,10 @@ final class CanonicalNormaliser {
                 if (phone.extension() != null && !contact.path("phoneExtension").isTextual()) {
                     contact.put("phoneExtension", phone.extension());
                 }
+                if (phone.doubt() != null) {
+                    warnings.add(new FieldError(at + ".phone", "'" + InputLimits.shorten(written) + "' " + phone.doubt()
+                            + "; written as " + phone.e164() + ", check it"));
+                }
             } else {
                 warnings.add(new FieldError(at + ".phone", "'" + InputLimits.shorten(written) + "' " + phone.problem()
                         + "; kept as written"));

@@ -45,6 +45,8 @@ class IngestController {
     /** The name this endpoint goes by in intake's per-source counts. */
     static final String CANONICAL_SOURCE = "canonical";
     private static final long ADMISSION_WAIT_SECONDS = 5;
+    /** Most of a streamed body over the limit read (and dropped) before it is answered 413. */
+    private static final long DRAIN_BYTES = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
     private final HubProperties properties;
@@ -113,6 +115,7 @@ class IngestController {
         try {
             text = BodyReader.decode(BodyReader.read(request.getInputStream(), limit), contentType);
         } catch (BodyReader.TooLarge e) {
+            BodyReader.drain(request.getInputStream(), DRAIN_BYTES);
             String detail = "the body is more than the limit of " + limit + " bytes; send fewer items per request";
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", detail,
                     rejectWhole(region, detail, BodyReader.sample(e.head)));

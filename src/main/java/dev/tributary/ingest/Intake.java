@@ -120,14 +120,16 @@ public class Intake {
                                 + " of the record needs a new sourceEventId (the earlier change stands)")));
             }
         }
-        List<ItemResult> rejected = results.stream().filter(r -> !r.isAccepted()).toList();
-        List<Long> ids = rejections.saveAll(rejected.stream().map(r -> toRejection(region, stage, r)).toList());
         try {
             publisher.publish(toPublish);
         } catch (BrokerUnavailableException e) {
             ledger.release(toPublish); // the entries this request owns, new or taken over
             throw e;
         }
+        // stored only once the input's events are durable: an input the broker refused is handed in
+        // again, and its rejections would otherwise be stored (and counted) once per attempt
+        List<ItemResult> rejected = results.stream().filter(r -> !r.isAccepted()).toList();
+        List<Long> ids = storeRejections(region, stage, rejected);
         try {
             ledger.confirm(toPublish);
         } catch (DataAccessException e) {
@@ -151,6 +153,17 @@ public class Intake {
             }
         }
         return new Outcome(results, rejectionIds, repeated);
+    }
+
+    /** Ids of the stored rejections (null: not stored); the answer lists every reason either way. */
+    private List<Long> storeRejections(String region, String stage, List<ItemResult> rejected) {
+        try {
+            return rejections.saveAll(rejected.stream().map(r -> toRejection(region, stage, r)).toList());
+        } catch (DataAccessException e) {
+            // the accepted events are durable already: failing the input now would answer 503 for them
+            log.warn("could not store {} rejections of {}: {}", rejected.size(), region, e.getClass().getSimpleName());
+            return new ArrayList<>(Collections.nCopies(rejected.size(), (Long) null));
+        }
     }
 
     private static Rejection toRejection(String region, String stage, ItemResult r) {

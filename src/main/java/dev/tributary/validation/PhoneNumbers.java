@@ -19,8 +19,11 @@ public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern HYPHEN_EXTENSION = Pattern.compile("(.*\\d)\\s*-\\s*(\\d{1,6})");
 
-    /** The number in E.164 and its extension (null when none), or why it could not be read. */
-    public record Phone(String e164, String extension, String problem) {
+    /**
+     * The number in E.164 and its extension (null when none), or why it could not be read;
+     * {@code doubt} says why a readable number may still be wrong (not a number in use).
+     */
+    public record Phone(String e164, String extension, String problem, String doubt) {
 
         public boolean readable() {
             return e164 != null;
@@ -48,7 +51,8 @@ public final class PhoneNumbers {
             number = UTIL.parse(text, country == null ? "ZZ" : country);
         } catch (NumberParseException e) {
             return new Phone(null, null, "cannot be read as a phone number"
-                    + (country == null && !text.startsWith("+") ? " (no country code, and no country to read it by)" : ""));
+                    + (country == null && !text.startsWith("+") ? " (no country code, and no country to read it by)" : ""),
+                    null);
         }
         String extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
         if (!UTIL.isValidNumber(number)) {
@@ -69,8 +73,10 @@ public final class PhoneNumbers {
         if (!UTIL.isPossibleNumber(number)) {
             return new Phone(null, null, "is not a possible phone number of "
                     + (UTIL.getRegionCodeForCountryCode(number.getCountryCode()).equals("ZZ")
-                            ? "any country" : "country code +" + number.getCountryCode()));
+                            ? "any country" : "country code +" + number.getCountryCode()), null);
         }
-        return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, null);
+        String doubt = UTIL.isValidNumber(number) ? null
+                : "has the length of a number of country code +" + number.getCountryCode() + " but is not one in use";
+        return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, null, doubt);
     }
 }

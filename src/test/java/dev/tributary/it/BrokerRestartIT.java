@@ -57,6 +57,14 @@ class BrokerRestartIT extends HubITSupport {
         assertThat(whileDown.statusCode()).isEqualTo(503);
         assertThat(whileDown.headers().firstValue("Retry-After")).contains("5");
         assertThat(json(whileDown.body()).path("detail").asText()).contains("send them again");
+        // an input refused for the broker stores none of its rejections: it will be sent again
+        String good = unique("SO");
+        String bad = unique("SO");
+        String mixed = "[" + orderItem(good, "C-" + good, uscc(good)) + ","
+                + orderItem(bad, "C-" + bad, "91350100M000100Y4Z") + "]";
+        double rejectedBefore = rejectedCount();
+        assertThat(post("cn-east", mixed).statusCode()).isEqualTo(503);
+        assertThat(rejectedCount()).as("rejections of a refused input").isEqualTo(rejectedBefore);
 
         // the slow ERP answers while the broker is down: the hub cannot acknowledge the event, so
         // it stays on the broker (the restart waits for that answer, so it never races it)
@@ -73,10 +81,20 @@ class BrokerRestartIT extends HubITSupport {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> post("cn-east", orderItem(after, "C-" + after, uscc(after))).statusCode() == 202);
         awaitUpserts(crm(), "/crm/orders/cn-east.fxiaoke." + after, 1);
+        HttpResponse<String> mixedAgain = post("cn-east", mixed);
+        assertThat(mixedAgain.statusCode()).as(mixedAgain.body()).isEqualTo(207);
+        assertThat(json(mixedAgain.body()).at("/rejected/0/rejectionId").isIntegralNumber()).isTrue();
+        assertThat(rejectedCount()).as("stored once, when the input was taken").isEqualTo(rejectedBefore + 1);
         awaitUpserts(erp(), "/erp/orders/cn-east.fxiaoke." + after, 1);
         assertThat(upserts(crm(), "/crm/orders/cn-east.fxiaoke." + pending)).hasSize(1);
         assertThat(upserts(erp(), erpPath).size() + erpAcknowledgedAgain() - acknowledgedBefore)
                 .as("the pending event, handled once after the restart").isEqualTo(1);
+    }
+
+    /** Rejections stored at ingest for cn-east. */
+    private double rejectedCount() {
+        return meters.find(HubMetrics.REJECTED).tag("region", "cn-east").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     /** Redelivered events the hub acknowledged without sending them to the ERP again. */

@@ -45,6 +45,7 @@ class PhoneNumbersTest {
         PhoneNumbers.Phone phone = PhoneNumbers.normalise(written, country);
 
         assertThat(phone.problem()).isNull();
+        assertThat(phone.doubt()).as("a number in use").isNull();
         assertThat(phone.e164()).isEqualTo(e164.replace(" ", ""));
         assertThat(phone.extension()).isEqualTo(extension);
     }
@@ -61,5 +62,17 @@ class PhoneNumbersTest {
 
         assertThat(phone.readable()).isFalse();
         assertThat(phone.problem()).isEqualTo(problem);
+    }
+
+    @ParameterizedTest(name = "{0} read in {1} → {2}, in doubt")
+    @CsvSource(delimiter = '|', textBlock = """
+            12345678901            | CN | +8612345678901
+            """)
+    void should_write_a_number_of_the_right_length_that_is_not_in_use_and_say_so(String written, String country,
+            String e164) {
+        PhoneNumbers.Phone phone = PhoneNumbers.normalise(written, country);
+
+        assertThat(phone.e164()).isEqualTo(e164);
+        assertThat(phone.doubt()).startsWith("has the length of a number of country code +86 but is not one in use");
     }
 }
