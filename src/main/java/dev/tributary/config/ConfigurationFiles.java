@@ -22,7 +22,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Lets the hub run from any directory: the routes, Kamelets, {@code broker.xml} and default regions
  * ship in the jar under {@code defaults/}, and a file of the same name under {@code routes/},
  * {@code adapters/<name>/} or {@code config/} in the working directory takes its place. Publishes
- * the chosen locations as {@code tributary.files.*}, which {@code application.yml} uses; every
+ * the chosen locations as {@code tributary.configuration-files.*}, which {@code application.yml} uses; every
  * one of them can still be set outright.
  */
 public class ConfigurationFiles implements EnvironmentPostProcessor, Ordered {
