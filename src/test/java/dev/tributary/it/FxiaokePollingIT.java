@@ -40,13 +40,15 @@ class FxiaokePollingIT extends HubITSupport {
     static final String REGION = "cn-south";
     static final Map<String, SimulatedFxiaoke> FXIAOKE = Map.of(
             "token", new SimulatedFxiaoke(0), "paging", new SimulatedFxiaoke(0), "boundary", new SimulatedFxiaoke(0),
-            "failing", new SimulatedFxiaoke(0), "backoff", new SimulatedFxiaoke(0), "overlap", new SimulatedFxiaoke(0));
+            "failing", new SimulatedFxiaoke(0), "backoff", new SimulatedFxiaoke(0), "overlap", new SimulatedFxiaoke(0),
+            "late", new SimulatedFxiaoke(0));
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         hubProperties(registry, "fxiaoke");
         FXIAOKE.forEach((source, fxiaoke) -> sourceSettings(source, fxiaoke.baseUrl())
                 .forEach((key, value) -> registry.add(key, () -> value)));
+        registry.add("tributary.regions." + REGION + ".sources.late.visibility-lag", () -> "1500ms");
     }
 
     /** A Fxiaoke source of cn-south polled only when a test says so. */
@@ -232,5 +234,22 @@ class FxiaokePollingIT extends HubITSupport {
             fxiaoke.delayQueries(0);
         }
         assertThat(intake("overlap", "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void should_read_a_change_only_once_it_is_older_than_the_visibility_lag() {
+        SimulatedFxiaoke fxiaoke = FXIAOKE.get("late");
+        long now = System.currentTimeMillis();
+        fxiaoke.put("AccountObj", account("late-1", now - 60_000));
+        fxiaoke.put("AccountObj", account("late-2", now));
+
+        assertThat(pollers.poll(REGION, "late")).isEqualTo(Outcome.COMPLETED);
+        assertThat(intake("late", "accepted")).as("only the change older than the lag").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            pollers.poll(REGION, "late");
+            return intake("late", "accepted") == 2;
+        });
+        assertThat(intake("late", "repeated")).as("the first change is not read again").isZero();
     }
 }

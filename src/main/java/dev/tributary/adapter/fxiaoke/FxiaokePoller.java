@@ -109,8 +109,12 @@ class FxiaokePoller {
     }
 
     private QueryRequest.SearchQueryInfo since(Watermark mark, int offset, int limit) {
+        // a change is read only once it is visibilityLag old: one committed late with an earlier
+        // last_modified_time would otherwise fall behind a watermark that has already passed it
+        long visibleBefore = System.currentTimeMillis() - settings.visibilityLag().toMillis();
         return new QueryRequest.SearchQueryInfo(limit, offset,
-                List.of(new QueryRequest.Filter("last_modified_time", List.of(mark.time()), "GTE")),
+                List.of(new QueryRequest.Filter("last_modified_time", List.of(mark.time()), "GTE"),
+                        new QueryRequest.Filter("last_modified_time", List.of(visibleBefore), "LT")),
                 FxiaokeClient.ascending("last_modified_time", "_id"));
     }
 

@@ -31,7 +31,8 @@ public record FxiaokeSettings(
         @DefaultValue({"14001", "-1"}) Set<Integer> rateLimitCodes,
         @DefaultValue("1s") Duration backoffInitial,
         @DefaultValue("30s") Duration backoffMax,
-        @DefaultValue("4") int backoffRetries) {
+        @DefaultValue("4") int backoffRetries,
+        @DefaultValue("5s") Duration visibilityLag) {
 
     public FxiaokeSettings {
         objects = objects == null ? List.of() : List.copyOf(objects);
