@@ -13,16 +13,22 @@ import dev.tributary.TributaryApplication;
 import dev.tributary.adapter.fxiaoke.FxiaokePollers;
 import dev.tributary.adapter.fxiaoke.FxiaokePollers.Outcome;
 import dev.tributary.adapter.fxiaoke.SimulatedFxiaoke;
+import dev.tributary.ops.HubMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Proves that a hub stopped between two pages of a Fxiaoke poll continues after restart from the
- * watermark stored for the first page: every order reaches the HQ ERP exactly once, none is missed.
+ * watermark stored for the first page (read back after the restart; page 1 is not handed to intake
+ * again): every order reaches the HQ ERP exactly once, none is missed.
  */
 class FxiaokeRestartIT {
 
@@ -59,7 +65,15 @@ class FxiaokeRestartIT {
                     .willReturn(okJson(null).withTransformers("fxiaoke-simulator")));
 
             try (ConfigurableApplicationContext hub = start(settings)) {
+                JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+                assertThat(watermark(jdbc)).as("the watermark page 1 left, read back after the restart")
+                        .containsExactly(200_002L, "rs-2");
                 assertThat(hub.getBean(FxiaokePollers.class).poll("cn-south", "restart")).isEqualTo(Outcome.COMPLETED);
+                assertThat(watermark(jdbc)).containsExactly(200_004L, "rs-4");
+                // continued from the watermark: only page 2's orders handed to intake, page 1's not again
+                MeterRegistry meters = hub.getBean(MeterRegistry.class);
+                assertThat(intake(meters, "accepted")).isEqualTo(2);
+                assertThat(intake(meters, "repeated")).as("no order of page 1 handed to intake again").isZero();
                 var upserts = HubITSupport.awaitUpserts(HubITSupport.ERP, "/erp/orders/.*", 4);
                 assertThat(upserts.stream().map(r -> r.getUrl()).distinct()).as("each order once").hasSize(4);
                 // nothing more arrives late
@@ -67,6 +81,19 @@ class FxiaokeRestartIT {
                         .until(() -> HubITSupport.upserts(HubITSupport.ERP, "/erp/orders/.*").size() == 4);
             }
         }
+    }
+
+    /** The stored watermark of the source's orders: its time and the ids handed over at that time. */
+    private static List<Object> watermark(JdbcTemplate jdbc) {
+        return jdbc.query("SELECT modified_at, ids_at_mark FROM source_watermark WHERE region = 'cn-south'"
+                + " AND source = 'restart' AND object_name = 'SalesOrderObj'",
+                (rs, n) -> List.<Object>of(rs.getLong(1), rs.getString(2))).stream().findFirst().orElse(List.of());
+    }
+
+    private static double intake(MeterRegistry meters, String outcome) {
+        Counter counter = meters.find(HubMetrics.INTAKE).tags("region", "cn-south", "source", "restart",
+                "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> settings) {
