@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,20 @@ class DistributorFileProcessor {
     /** Hex digits of the content's SHA-256 that prefix the file's source event ids. */
     private static final int FILE_KEY_CHARS = 16;
 
-    private final FileStore store;
-    private final Intake intake;
+    /** Intake as the processor uses it; tests hand in their own without a broker. */
+    interface Submitter {
+        List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records);
+    }
 
+    private final FileStore store;
+    private final Submitter intake;
+
+    @Autowired
     DistributorFileProcessor(FileStore store, Intake intake) {
+        this(store, intake::submit);
+    }
+
+    DistributorFileProcessor(FileStore store, Submitter intake) {
         this.store = store;
         this.intake = intake;
     }
@@ -54,6 +65,17 @@ class DistributorFileProcessor {
         long size = Files.size(file);
         String sha256 = sha256(file);
         Optional<SourceFile> waiting = store.waiting(region, source, name);
+        if (waiting.isPresent() && waiting.get().sha256() != null && !waiting.get().sha256().equals(sha256)) {
+            // the file was replaced under its name before it was read to the end: its progress and
+            // rejected rows belong to the old content, so the new content starts a record of its own
+            SourceFile replaced = waiting.get();
+            store.fail(replaced.id(), "replaced by another file of the same name before it was read to the end;"
+                    + " " + replaced.ordersDone() + " of its orders had been handed in");
+            store.release(replaced.id());
+            log.warn("file {} ({}) of {}/{} was replaced by new content after {} orders: the new content is read"
+                    + " from its start", replaced.id(), name, region, source, replaced.ordersDone());
+            waiting = Optional.empty();
+        }
         Optional<SourceFile> owner = store.owner(region, source, sha256);
         SourceFile current = null;
         if (owner.isPresent()) {

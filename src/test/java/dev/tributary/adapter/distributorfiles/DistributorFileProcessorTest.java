@@ -1,0 +1,111 @@
+package dev.tributary.adapter.distributorfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.ingest.IncomingRecord;
+import dev.tributary.ingest.IntakeUnavailableException;
+import dev.tributary.ingest.RecordOutcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Proves how the file processor records, resumes, restarts and gives up on files, on a real database without a broker. */
+class DistributorFileProcessorTest {
+
+    static final String HEADER = "订单号,经销商编码,客户名称,产品编码,数量,单价,币种,下单日期\n";
+    static final DistributorFilesSettings SETTINGS = new DistributorFilesSettings("unused", null, Map.of(),
+            Duration.ofSeconds(2), Duration.ofSeconds(1), 1);
+
+    @TempDir
+    Path folder;
+
+    JdbcTemplate jdbc;
+    FileStore store;
+    /** Order numbers intake saw, in order. */
+    final List<String> submitted = new ArrayList<>();
+    /** Calls to intake left before it becomes unavailable; negative = never. */
+    final AtomicInteger callsBeforeOutage = new AtomicInteger(-1);
+
+    @BeforeEach
+    void database() throws IOException {
+        DriverManagerDataSource data = new DriverManagerDataSource(
+                "jdbc:h2:mem:files-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(data);
+        store = new FileStore(jdbc);
+        FileFolders.create(folder);
+    }
+
+    DistributorFileProcessor processor() {
+        return new DistributorFileProcessor(store, this::submit);
+    }
+
+    List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records) {
+        if (callsBeforeOutage.get() == 0) {
+            throw new IntakeUnavailableException("the broker is away", null);
+        }
+        callsBeforeOutage.decrementAndGet();
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (IncomingRecord r : records) {
+            submitted.add(r.data().path("orderNumber").asText());
+            boolean ok = r.problems().isEmpty();
+            outcomes.add(new RecordOutcome(ok, r.sourceEventId(), null, false, null,
+                    ok ? List.of() : r.problems(), List.of()));
+        }
+        return outcomes;
+    }
+
+    static String orders(String prefix, int count, boolean badQuantity) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= count; i++) {
+            csv.append(prefix).append(i).append(",D1,客户").append(i).append(",SKU,")
+                    .append(badQuantity ? "x" : "1").append(",10,CNY,2026-11-03\n");
+        }
+        return csv.toString();
+    }
+
+    Path write(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    Map<String, Object> row(String name) {
+        return jdbc.queryForMap("SELECT * FROM source_file WHERE name = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                name);
+    }
+
+    @Test
+    void should_read_a_file_replaced_mid_way_under_the_same_name_from_its_first_order() throws IOException {
+        Path file = write("orders.csv", orders("OLD-", 3, true));
+        callsBeforeOutage.set(2);
+        assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                .isEqualTo(DistributorFileProcessor.Result.RETRY);
+        assertThat(row("orders.csv").get("ORDERS_DONE")).isEqualTo(2);
+
+        write("orders.csv", orders("NEW-", 3, true));
+        submitted.clear();
+        callsBeforeOutage.set(-1);
+        assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                .isEqualTo(DistributorFileProcessor.Result.DONE);
+
+        assertThat(submitted).containsExactly("NEW-1", "NEW-2", "NEW-3");
+        Map<String, Object> done = row("orders.csv");
+        assertThat(done.get("STATUS")).isEqualTo("DONE");
+        assertThat(done.get("ORDERS_REJECTED")).isEqualTo(3);
+        assertThat(store.rejects(((Number) done.get("ID")).longValue())).extracting(RejectedRow::orderNumber)
+                .containsExactly("NEW-1", "NEW-2", "NEW-3");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE name = 'orders.csv' AND status = 'FAILED'"
+                + " AND error LIKE 'replaced by another file%'", Integer.class)).isEqualTo(1);
+    }
+}
