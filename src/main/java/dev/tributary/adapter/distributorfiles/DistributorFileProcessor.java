@@ -41,6 +41,8 @@ class DistributorFileProcessor {
     private static final Logger log = LoggerFactory.getLogger(DistributorFileProcessor.class);
     /** Hex digits of the content's SHA-256 that prefix the file's source event ids. */
     private static final int FILE_KEY_CHARS = 16;
+    /** Reads of one file in a row that may stop with an internal error (or a crash) before it is FAILED. */
+    static final int MAX_ATTEMPTS = 3;
 
     /** Intake as the processor uses it; tests hand in their own without a broker. */
     interface Submitter {
@@ -110,6 +112,14 @@ class DistributorFileProcessor {
             throws IOException {
         long id = current.id();
         String fileKey = sha256.substring(0, FILE_KEY_CHARS);
+        // counted before reading, so that a read that kills the hub (out of memory) counts too
+        int attempt = store.attempt(id);
+        if (attempt > MAX_ATTEMPTS) {
+            fail(id, file, "the hub stopped " + MAX_ATTEMPTS + " times in a row while reading this file, with an"
+                    + " internal error each time (the hub's log has it); the file may be damaged or too large:"
+                    + " save it again or split it, then send it again");
+            return Result.FAILED;
+        }
         try (OrderFileReader reader = OrderFileReader.open(file, settings.headerMapping(), settings.charset(), fileKey)) {
             int skip = current.ordersDone();
             int index = 0;
@@ -131,8 +141,13 @@ class DistributorFileProcessor {
             fail(id, file, e.getMessage());
             return Result.FAILED;
         } catch (IntakeUnavailableException e) {
+            store.settled(id);
             log.warn("file {} of {}/{} waits for the next poll: {}", id, current.region(), current.source(),
                     e.getMessage());
+            return Result.RETRY;
+        } catch (RuntimeException e) {
+            log.error("file {} of {}/{}: reading stopped with an internal error (attempt {} of {}); it is read again"
+                    + " at the next poll", id, current.region(), current.source(), attempt, MAX_ATTEMPTS, e);
             return Result.RETRY;
         }
         List<RejectedRow> rejected = store.rejects(id);

@@ -94,6 +94,20 @@ class FileStore {
                 .params(FileStatus.FAILED.name(), cut(error, ERROR_CHARS), now(), id).update();
     }
 
+    /**
+     * Counts one more start of reading the file and returns how many starts in a row ended without
+     * progress or a clean answer; a recorded chunk or {@link #settled} sets it back to 0.
+     */
+    int attempt(long id) {
+        jdbc.sql("UPDATE source_file SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+        return jdbc.sql("SELECT attempts FROM source_file WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** The last read of the file ended with a clean answer (intake unavailable): it does not count as a failed attempt. */
+    void settled(long id) {
+        jdbc.sql("UPDATE source_file SET attempts = 0 WHERE id = ?").param(id).update();
+    }
+
     void done(long id) {
         jdbc.sql("UPDATE source_file SET status = ?, finished_at = ? WHERE id = ?")
                 .params(FileStatus.DONE.name(), now(), id).update();
@@ -110,7 +124,7 @@ class FileStore {
             jdbc.sql("""
                     UPDATE source_file SET rows_read = rows_read + ?, orders_accepted = orders_accepted + ?,
                            orders_rejected = orders_rejected + ?, rows_rejected = rows_rejected + ?,
-                           orders_done = orders_done + ?, next_row = ?
+                           orders_done = orders_done + ?, next_row = ?, attempts = 0
                     WHERE id = ?""")
                     .params(chunk.rows(), chunk.accepted(), chunk.rejectedOrders(), chunk.rejected().size(),
                             chunk.orders(), chunk.nextRow(), id)

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ public final class OrderFileReader implements AutoCloseable {
     private final OrderAssembler assembler;
     private final int orderNumberColumn;
     private final Charset encoding;
-    /** Order number → the rows it was read from, to name them when it comes back. */
-    private final Map<String, String> seen = new HashMap<>();
+    /** Order numbers read so far with their rows, to name them when one comes back. */
+    private final OrderNumbers seen = new OrderNumbers();
     private OrderAssembler.NumberedRow lookahead;
     private int rowsRead;
 
@@ -108,9 +107,9 @@ public final class OrderFileReader implements AutoCloseable {
                 }
             }
         }
-        String earlier = key == null ? null : seen.get(key);
+        String earlier = key == null ? null : seen.earlier(key);
         if (key != null && earlier == null) {
-            seen.put(key, span(rows));
+            seen.add(key, rows.get(0).number(), rows.get(rows.size() - 1).number());
         }
         return assembler.assemble(rows, earlier);
     }
@@ -135,6 +134,14 @@ public final class OrderFileReader implements AutoCloseable {
             RowSource.Row row;
             try {
                 row = source.next();
+            } catch (CsvRows.RowTooLong e) {
+                throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex - 1)
+                        + " holds more than " + CsvRows.MAX_ROW_CHARS + " characters, more than any order row"
+                        + " needs (is a quote \" never closed? a quote inside a cell is written twice: \"\")");
+            } catch (CsvRows.TooManyColumns e) {
+                throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex)
+                        + " has " + e.getMessage() + "; the hub reads rows of at most " + CsvRows.MAX_COLUMNS
+                        + " cells");
             } catch (CsvRows.CsvSyntaxException e) {
                 throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex - 1)
                         + " cannot be read as CSV: " + e.getMessage()
@@ -160,12 +167,6 @@ public final class OrderFileReader implements AutoCloseable {
         return Cells.folded(row.row().cell(orderNumberColumn));
     }
 
-    private static String span(List<OrderAssembler.NumberedRow> rows) {
-        int first = rows.get(0).number();
-        int last = rows.get(rows.size() - 1).number();
-        return first == last ? "row " + first : "rows " + first + "–" + last;
-    }
-
     private static OrderFileReader withHeader(RowSource source, HeaderMapping mapping, String fileKey, Charset charset)
             throws IOException {
         RowSource.Row header;
@@ -174,6 +175,10 @@ public final class OrderFileReader implements AutoCloseable {
             while (header != null && header.isEmpty()) {
                 header = source.next();
             }
+        } catch (CsvRows.RowTooLong | CsvRows.TooManyColumns e) {
+            throw new UnreadableInputException("the header row is longer than any header needs (more than "
+                    + CsvRows.MAX_ROW_CHARS + " characters or " + CsvRows.MAX_COLUMNS + " cells): is a quote \""
+                    + " never closed?");
         } catch (CsvRows.CsvSyntaxException e) {
             throw new UnreadableInputException("the header row cannot be read as CSV: " + e.getMessage());
         }
@@ -226,9 +231,12 @@ public final class OrderFileReader implements AutoCloseable {
     private static RowSource xlsx(Path file) {
         try {
             return new XlsxRows(file);
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new UnreadableInputException("the file looks like an .xlsx workbook but cannot be opened as one: "
-                    + e.getMessage(), e);
+            // the library's own words (class names, XML details) mean nothing to a distributor
+            throw new UnreadableInputException("the file looks like an .xlsx workbook but cannot be opened as one;"
+                    + " open it in Excel, save it again as .xlsx (or CSV) and send it again", e);
         }
     }
 

@@ -37,6 +37,8 @@ class DistributorFileProcessorTest {
     final List<String> submitted = new ArrayList<>();
     /** Calls to intake left before it becomes unavailable; negative = never. */
     final AtomicInteger callsBeforeOutage = new AtomicInteger(-1);
+    /** When set, intake fails with this instead of answering (a bug, an exhausted resource). */
+    RuntimeException internalError;
 
     @BeforeEach
     void database() throws IOException {
@@ -53,6 +55,9 @@ class DistributorFileProcessorTest {
     }
 
     List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records) {
+        if (internalError != null) {
+            throw internalError;
+        }
         if (callsBeforeOutage.get() == 0) {
             throw new IntakeUnavailableException("the broker is away", null);
         }
@@ -107,5 +112,39 @@ class DistributorFileProcessorTest {
                 .containsExactly("NEW-1", "NEW-2", "NEW-3");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE name = 'orders.csv' AND status = 'FAILED'"
                 + " AND error LIKE 'replaced by another file%'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void should_fail_a_file_after_three_reads_that_stopped_with_an_internal_error_and_say_so_readably()
+            throws IOException {
+        Path file = write("poison.csv", orders("P-", 2, false));
+        internalError = new IllegalStateException("java.lang.NullPointerException: Cannot invoke \"x\"");
+        for (int i = 0; i < DistributorFileProcessor.MAX_ATTEMPTS; i++) {
+            assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                    .isEqualTo(DistributorFileProcessor.Result.RETRY);
+        }
+        assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                .isEqualTo(DistributorFileProcessor.Result.FAILED);
+
+        Map<String, Object> failed = row("poison.csv");
+        assertThat(failed.get("STATUS")).isEqualTo("FAILED");
+        assertThat((String) failed.get("ERROR")).startsWith("the hub stopped 3 times in a row while reading this file")
+                .doesNotContain("Exception").doesNotContain("Cannot invoke");
+        assertThat(folder.resolve("error/poison.csv")).exists();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void should_not_count_reads_that_found_intake_unavailable_as_failed_attempts() throws IOException {
+        Path file = write("outage.csv", orders("O-", 2, false));
+        callsBeforeOutage.set(0);
+        for (int i = 0; i < DistributorFileProcessor.MAX_ATTEMPTS + 2; i++) {
+            assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                    .isEqualTo(DistributorFileProcessor.Result.RETRY);
+        }
+        callsBeforeOutage.set(-1);
+        assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                .isEqualTo(DistributorFileProcessor.Result.DONE);
+        assertThat(submitted).containsExactly("O-1", "O-2");
     }
 }
