@@ -143,15 +143,17 @@ public final class OrderFileReader implements AutoCloseable {
                         + " has " + e.getMessage() + "; the hub reads rows of at most " + CsvRows.MAX_COLUMNS
                         + " cells");
             } catch (CsvRows.CsvSyntaxException e) {
+                // commons-csv's own words ("EOF reached before encapsulated token finished") stay in the log
                 throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex - 1)
-                        + " cannot be read as CSV: " + e.getMessage()
-                        + " (is a quote \" never closed? a quote inside a cell is written twice: \"\")");
+                        + " cannot be read as CSV: a quoted cell is not closed where the file ends or the row"
+                        + " ends (is a quote \" never closed? a quote inside a cell is written twice: \"\")", e);
             } catch (RuntimeException e) {
                 if (e instanceof UnreadableInputException) {
                     throw e;
                 }
-                throw new UnreadableInputException("the workbook cannot be read after data row " + rowsRead + ": "
-                        + e.getMessage(), e);
+                throw new UnreadableInputException("the workbook cannot be read after data row " + rowsRead
+                        + ": it is damaged or not a plain Excel sheet; open it in Excel, save it again as .xlsx (or"
+                        + " CSV) and send it again", e);
             }
             if (row == null) {
                 return null;
@@ -180,7 +182,8 @@ public final class OrderFileReader implements AutoCloseable {
                     + CsvRows.MAX_ROW_CHARS + " characters or " + CsvRows.MAX_COLUMNS + " cells): is a quote \""
                     + " never closed?");
         } catch (CsvRows.CsvSyntaxException e) {
-            throw new UnreadableInputException("the header row cannot be read as CSV: " + e.getMessage());
+            throw new UnreadableInputException("the header row cannot be read as CSV: a quoted cell is not closed"
+                    + " (is a quote \" never closed?)", e);
         }
         if (header == null) {
             throw new UnreadableInputException("the file is empty: it has no header row");

@@ -128,7 +128,7 @@ final class XlsxRows implements RowSource {
     private static String value(Cell cell, CellType type) {
         return switch (type) {
             case STRING -> emptyToNull(cell.getStringCellValue());
-            case NUMERIC -> isDate(cell) ? date(cell.getLocalDateTimeCellValue()) : number(cell.getNumericCellValue());
+            case NUMERIC -> isDate(cell) ? date(cell) : number(cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> null;
@@ -141,6 +141,17 @@ final class XlsxRows implements RowSource {
         } catch (RuntimeException e) {
             return false; // a style the reader cannot resolve: read the plain number
         }
+    }
+
+    /** A date cell as a date; a serial no calendar has (negative, past 9999) as its number, which the date check then names. */
+    private static String date(Cell cell) {
+        LocalDateTime time;
+        try {
+            time = cell.getLocalDateTimeCellValue();
+        } catch (RuntimeException e) {
+            time = null;
+        }
+        return time == null ? number(cell.getNumericCellValue()) : date(time);
     }
 
     private static String date(LocalDateTime time) {

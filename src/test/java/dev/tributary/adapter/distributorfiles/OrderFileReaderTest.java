@@ -123,7 +123,8 @@ class OrderFileReaderTest {
         Path file = write("open.csv", HEADER + "\nO-1" + GOOD + "\nO-2,D-1,\"never closed,x\n", StandardCharsets.UTF_8);
         try (OrderFileReader reader = OrderFileReader.open(file, null, null, "k")) {
             assertThatThrownBy(reader::next).isInstanceOf(UnreadableInputException.class)
-                    .hasMessageStartingWith("data row 2 cannot be read as CSV");
+                    .hasMessageStartingWith("data row 2 cannot be read as CSV: a quoted cell is not closed")
+                    .hasMessageNotContaining("EOF").hasMessageNotContaining("encapsulated");
         }
     }
 
