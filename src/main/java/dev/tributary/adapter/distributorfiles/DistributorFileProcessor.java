@@ -121,6 +121,7 @@ class DistributorFileProcessor {
             return Result.FAILED;
         }
         try (OrderFileReader reader = OrderFileReader.open(file, settings.headerMapping(), settings.charset(), fileKey)) {
+            store.ignoredColumns(id, reader.ignoredColumns());
             int skip = current.ordersDone();
             int index = 0;
             List<FileOrder> chunk = new ArrayList<>(settings.chunkSize());

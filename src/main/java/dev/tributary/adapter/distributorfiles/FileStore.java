@@ -24,8 +24,10 @@ class FileStore {
 
     private static final String COLUMNS = """
             id, region, source, name, stored_name, size_bytes, sha256, status, rows_read, orders_accepted,
-            orders_rejected, rows_rejected, orders_done, next_row, error, duplicate_of, received_at, finished_at""";
+            orders_rejected, rows_rejected, orders_done, next_row, error, duplicate_of, received_at, finished_at,
+            ignored_columns""";
     private static final int ERROR_CHARS = 1000;
+    private static final int IGNORED_CHARS = 2000;
     private static final int REASON_CHARS = 2000;
     private static final int ORDER_NUMBER_CHARS = 256;
 
@@ -76,6 +78,12 @@ class FileStore {
     void claim(long id, long size, String sha256) {
         jdbc.sql("UPDATE source_file SET size_bytes = ?, sha256 = ?, content_sha256 = ?, status = ? WHERE id = ?")
                 .params(size, sha256, sha256, FileStatus.PROCESSING.name(), id).update();
+    }
+
+    /** Records the header cells of the file that name no field the hub reads. */
+    void ignoredColumns(long id, List<String> columns) {
+        jdbc.sql("UPDATE source_file SET ignored_columns = ? WHERE id = ?")
+                .params(columns.isEmpty() ? null : cut(String.join("\n", columns), IGNORED_CHARS), id).update();
     }
 
     /** Gives up the content of a failed file, so the same content may be tried again. */
@@ -164,7 +172,11 @@ class FileStore {
                 FileStatus.valueOf(rs.getString("status")), rs.getInt("rows_read"), rs.getInt("orders_accepted"),
                 rs.getInt("orders_rejected"), rs.getInt("rows_rejected"), rs.getInt("orders_done"),
                 rs.getInt("next_row"), rs.getString("error"), rs.getObject("duplicate_of", Long.class),
-                instant(rs, "received_at"), instant(rs, "finished_at"));
+                instant(rs, "received_at"), instant(rs, "finished_at"), lines(rs.getString("ignored_columns")));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

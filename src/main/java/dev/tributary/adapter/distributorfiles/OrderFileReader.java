@@ -35,13 +35,15 @@ public final class OrderFileReader implements AutoCloseable {
     private final OrderAssembler assembler;
     private final int orderNumberColumn;
     private final Charset encoding;
+    private final List<String> ignoredColumns;
     /** Order numbers read so far with their rows, to name them when one comes back. */
     private final OrderNumbers seen = new OrderNumbers();
     private OrderAssembler.NumberedRow lookahead;
     private int rowsRead;
 
     private OrderFileReader(RowSource source, int headerIndex, OrderAssembler assembler, int orderNumberColumn,
-            Charset encoding) {
+            Charset encoding, List<String> ignoredColumns) {
+        this.ignoredColumns = List.copyOf(ignoredColumns);
         this.source = source;
         this.headerIndex = headerIndex;
         this.assembler = assembler;
@@ -119,6 +121,11 @@ public final class OrderFileReader implements AutoCloseable {
         return rowsRead;
     }
 
+    /** The header cells (trimmed) that name no field the hub reads, in file order: their cells are not read. */
+    public List<String> ignoredColumns() {
+        return ignoredColumns;
+    }
+
     /** The encoding the CSV file is read in, or null for an xlsx file. */
     public Charset encoding() {
         return encoding;
@@ -190,9 +197,13 @@ public final class OrderFileReader implements AutoCloseable {
         }
         Map<String, Integer> columnOf = new LinkedHashMap<>();
         List<String> cells = new ArrayList<>(header.cells());
+        List<String> ignored = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             String field = mapping.field(cells.get(i));
             if (field == null) {
+                if (cells.get(i) != null && !cells.get(i).isBlank()) {
+                    ignored.add(cells.get(i).strip());
+                }
                 continue;
             }
             Integer before = columnOf.putIfAbsent(field, i);
@@ -223,7 +234,7 @@ public final class OrderFileReader implements AutoCloseable {
         }
         OrderAssembler assembler = new OrderAssembler(columnOf, cells, fileKey);
         return new OrderFileReader(source, header.index(), assembler, columnOf.get(HeaderMapping.ORDER_NUMBER),
-                charset);
+                charset, ignored);
     }
 
     private static String shortened(List<String> cells) {

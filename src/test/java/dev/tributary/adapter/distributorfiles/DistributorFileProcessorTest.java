@@ -147,4 +147,14 @@ class DistributorFileProcessorTest {
                 .isEqualTo(DistributorFileProcessor.Result.DONE);
         assertThat(submitted).containsExactly("O-1", "O-2");
     }
+
+    @Test
+    void should_show_the_columns_the_hub_ignored_in_the_files_status() throws IOException {
+        Path file = write("extra.csv", orders("E-", 1, false).replaceFirst("\n", ",折扣率,金额\n"));
+        assertThat(processor().process("cn-east", "orders", SETTINGS, file))
+                .isEqualTo(DistributorFileProcessor.Result.DONE);
+        long id = ((Number) row("extra.csv").get("ID")).longValue();
+        assertThat(FileController.view(store.find(id).orElseThrow(), List.of()).get("ignoredColumns"))
+                .isEqualTo(List.of("折扣率", "金额"));
+    }
 }

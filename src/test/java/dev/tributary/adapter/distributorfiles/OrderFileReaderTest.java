@@ -201,6 +201,25 @@ class OrderFileReaderTest {
                 .containsExactly("T-1");
     }
 
+    @Test
+    void should_list_the_header_columns_it_ignores_and_reject_a_row_wider_than_the_header() throws IOException {
+        String csv = HEADER + ",折扣率,含税单价\n"
+                + "W-1" + GOOD + ",5%,14.13\n"
+                + "W-2,D-00012,上海浦江精密机械有限公司,91310000MA1FL5LX83,BRG-6204,轴承,大号,10,12.50,CNY,2026-11-03,5%,14.13\n";
+        Path file = write("wide.csv", csv, StandardCharsets.UTF_8);
+        List<FileOrder> orders = new ArrayList<>();
+        try (OrderFileReader reader = OrderFileReader.open(file, null, null, "k")) {
+            assertThat(reader.ignoredColumns()).containsExactly("折扣率", "含税单价");
+            for (FileOrder order = reader.next(); order != null; order = reader.next()) {
+                orders.add(order);
+            }
+        }
+        assertThat(orders.get(0).record().problems()).isEmpty();
+        FileOrder shifted = orders.get(1);
+        assertThat(shifted.rowReasons(shifted.record().problems()).get(2)).contains("the row has '14.13' in column 13,"
+                + " right of the header's last column (12): is there a comma in a cell without quotes?");
+    }
+
     private List<FileOrder> read(Path file, HeaderMapping headers) throws IOException {
         List<FileOrder> orders = new ArrayList<>();
         try (OrderFileReader reader = OrderFileReader.open(file, headers, null, "k")) {
