@@ -103,6 +103,7 @@ final class OrderAssembler {
         for (int i = 0; i < rows.size(); i++) {
             lines.add(line(rows.get(i), i, problems));
             beyondHeader(rows.get(i), i, problems);
+            undecodable(rows.get(i), i, problems);
         }
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
@@ -156,6 +157,22 @@ final class OrderAssembler {
                 return;
             }
         }
+    }
+
+    /**
+     * A read cell holding U+FFFD: bytes the file's encoding could not read (a configured encoding or
+     * a byte-order mark that does not fit the bytes) — the text is not what the distributor wrote.
+     */
+    private void undecodable(NumberedRow row, int index, List<FieldError> problems) {
+        columnOf.forEach((field, column) -> {
+            String cell = row.row().cell(column);
+            if (cell != null && cell.indexOf('\uFFFD') >= 0) {
+                String path = ORDER_FIELDS.containsKey(field) ? ORDER_FIELDS.get(field)
+                        : field.equals(ORDER_NUMBER) ? "orderNumber" : "lines[" + index + "]." + field;
+                problems.add(new FieldError(path, "holds bytes that are not text in the file's encoding (shown as"
+                        + " \uFFFD); save the file again as UTF-8 or GBK"));
+            }
+        });
     }
 
     /** An order-level cell must be the same in every row of the order; a difference names the rows. */

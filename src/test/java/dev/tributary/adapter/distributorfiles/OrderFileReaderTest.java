@@ -220,6 +220,34 @@ class OrderFileReaderTest {
                 + " right of the header's last column (12): is there a comma in a cell without quotes?");
     }
 
+    @Test
+    void should_refuse_a_utf8_file_with_a_stray_byte_instead_of_reading_its_chinese_as_gbk() throws IOException {
+        byte[] utf8 = (HEADER + "\nU-1" + GOOD + "\nU-2" + GOOD.replace("轴承", "轴承\u0001") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == 1) {
+                utf8[i] = (byte) 0xB0; // a lone byte that is not UTF-8
+            }
+        }
+        Path file = dir.resolve("stray.csv");
+        Files.write(file, utf8);
+        assertThatThrownBy(() -> OrderFileReader.open(file, null, null, "k")).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("the file is UTF-8 text except for 1 places that are not UTF-8");
+    }
+
+    @Test
+    void should_reject_a_row_whose_cell_could_not_be_decoded_in_the_configured_encoding() throws IOException {
+        byte[] bytes = concat((HEADER + "\nF-1").getBytes(StandardCharsets.UTF_8),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, (GOOD + "\n").getBytes(StandardCharsets.UTF_8)));
+        Path file = dir.resolve("configured.csv");
+        Files.write(file, bytes);
+        try (OrderFileReader reader = OrderFileReader.open(file, null, StandardCharsets.UTF_8, "k")) {
+            FileOrder order = reader.next();
+            assertThat(order.record().problems()).extracting(FieldError::field).containsExactly("orderNumber");
+            assertThat(order.rowReasons(order.record().problems()).get(1)).startsWith("订单号: holds bytes that are not text");
+        }
+    }
+
     private List<FileOrder> read(Path file, HeaderMapping headers) throws IOException {
         List<FileOrder> orders = new ArrayList<>();
         try (OrderFileReader reader = OrderFileReader.open(file, headers, null, "k")) {
