@@ -152,12 +152,15 @@ class DistributorFileProcessor {
             return Result.RETRY;
         }
         List<RejectedRow> rejected = store.rejects(id);
-        if (!rejected.isEmpty()) {
-            FileFolders.writeDurably(file.resolveSibling(file.getFileName() + FileFolders.REJECTS_SUFFIX),
-                    RejectReport.of(rejected));
-        }
         store.done(id);
-        FileFolders.moveInto(file, FileFolders.DONE, id);
+        Path moved = FileFolders.moveInto(file, FileFolders.DONE, id);
+        // beside the file under its done/ name, which is unique, so a later file of the same name keeps its own
+        Path report = moved.resolveSibling(moved.getFileName() + FileFolders.REJECTS_SUFFIX);
+        if (rejected.isEmpty()) {
+            Files.deleteIfExists(report);
+        } else {
+            FileFolders.writeDurably(report, RejectReport.of(rejected));
+        }
         SourceFile done = store.find(id).orElseThrow();
         log.info("file {} ({}) of {}/{} done: {} rows, {} orders accepted, {} rejected ({} rows)", id, done.name(),
                 done.region(), done.source(), done.rowsRead(), done.ordersAccepted(), done.ordersRejected(),

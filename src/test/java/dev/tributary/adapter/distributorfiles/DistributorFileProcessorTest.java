@@ -157,4 +157,17 @@ class DistributorFileProcessorTest {
         assertThat(FileController.view(store.find(id).orElseThrow(), List.of()).get("ignoredColumns"))
                 .isEqualTo(List.of("折扣率", "金额"));
     }
+
+    @Test
+    void should_write_each_files_reject_report_into_done_beside_it_even_when_names_repeat() throws IOException {
+        Path first = write("orders.csv", orders("A-", 1, true));
+        processor().process("cn-east", "orders", SETTINGS, first);
+        Path second = write("orders.csv", orders("B-", 2, true));
+        processor().process("cn-east", "orders", SETTINGS, second);
+        long secondId = ((Number) row("orders.csv").get("ID")).longValue();
+
+        assertThat(folder.resolve("orders.csv.rejects.csv")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("done/orders.csv.rejects.csv"))).contains("A-1").doesNotContain("B-1");
+        assertThat(Files.readString(folder.resolve("done/" + secondId + "-orders.csv.rejects.csv"))).contains("B-1", "B-2");
+    }
 }
