@@ -98,7 +98,7 @@ class DistributorFilesIT extends HubITSupport {
         });
         assertThat(rejectedRows).containsExactlyElementsOf(bad);
 
-        List<CSVRecord> report = readReport(FOLDER.resolve(name + ".rejects.csv"));
+        List<CSVRecord> report = readReport(FOLDER.resolve("done/" + name + ".rejects.csv"));
         assertThat(report).extracting(r -> Integer.parseInt(r.get(0))).containsExactlyElementsOf(bad);
         assertThat(report).extracting(r -> r.get(1)).allMatch(n -> n.startsWith(prefix));
 

@@ -26,6 +26,8 @@ final class Cells {
                     + "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final int MAX_NUMBER_CHARS = 40;
+    /** No VAT rate in China is above this; a higher one is a mistyped cell, not a rate. */
+    private static final BigDecimal MAX_RATE = new BigDecimal("0.30");
 
     private Cells() {
     }
@@ -66,7 +68,7 @@ final class Cells {
         return null;
     }
 
-    /** A tax rate as a fraction: {@code 13%}, {@code 0.13} and {@code 13} all mean 0.13. */
+    /** A tax rate as a fraction: {@code 13%}, {@code 0.13} and {@code 13} mean 0.13, {@code 1} means 0.01; above 30 % is a problem. */
     static BigDecimal rate(String cell, String field, List<FieldError> problems) {
         String text = text(cell);
         if (text == null) {
@@ -79,8 +81,14 @@ final class Cells {
         if (value == null) {
             return null;
         }
-        // a rate above 1 cannot be a fraction: the distributor wrote percent without the sign
-        return percent || value.compareTo(BigDecimal.ONE) > 0 ? value.movePointLeft(2) : value;
+        // a bare 1 or more is percent without the sign: a 1 % rate is written "1", and a rate of 100 % does not exist
+        BigDecimal rate = percent || value.compareTo(BigDecimal.ONE) >= 0 ? value.movePointLeft(2) : value;
+        if (rate.signum() < 0 || rate.compareTo(MAX_RATE) > 0) {
+            problems.add(new FieldError(field, "'" + InputLimits.shorten(text) + "' is not a tax rate such as 13%, 0.13"
+                    + " or 13 (0 to 30 %)"));
+            return null;
+        }
+        return rate;
     }
 
     /** A date in one of {@link #DATE_FORMS} (a time after it is ignored), or null with a problem. */

@@ -1,9 +1,11 @@
 package dev.tributary.adapter.distributorfiles;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,13 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRows implements RowSource {
 
     private static final int SNIFF_CHARS = 64 * 1024;
+    /** Characters one row may hold; a quote never closed would otherwise take the rest of the file into one cell. */
+    static final int MAX_ROW_CHARS = 1024 * 1024;
+    /** Cells one row may hold. */
+    static final int MAX_COLUMNS = 1000;
 
     private final CSVParser parser;
+    private final RowLimit limit;
     private final Iterator<CSVRecord> records;
     private int index = -1;
 
@@ -35,8 +42,10 @@ final class CsvRows implements RowSource {
             if (charset.equals(StandardCharsets.UTF_8) && TextEncoding.hasBom(file)) {
                 in.skipNBytes(3);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), SNIFF_CHARS * 2);
-            char delimiter = delimiter(reader);
+            BufferedReader buffered = new BufferedReader(new InputStreamReader(in, charset), SNIFF_CHARS * 2);
+            char delimiter = delimiter(buffered);
+            this.limit = new RowLimit(buffered);
+            Reader reader = limit;
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false)
@@ -59,11 +68,18 @@ final class CsvRows implements RowSource {
             }
             record = records.next();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof RowTooLong) {
+                throw new RowTooLong(index + 2);
+            }
             throw new CsvSyntaxException(index + 2, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         } catch (IllegalStateException e) {
             throw new CsvSyntaxException(index + 2, e.getMessage());
         }
         index++;
+        limit.rowEnded();
+        if (record.size() > MAX_COLUMNS) {
+            throw new TooManyColumns(index, record.size());
+        }
         List<String> cells = new ArrayList<>(record.size());
         record.forEach(cells::add);
         return new Row(index, cells);
@@ -104,6 +120,72 @@ final class CsvRows implements RowSource {
             return '\t';
         }
         return semicolons > commas ? ';' : ',';
+    }
+
+    /**
+     * Counts the characters the parser takes since the last row ended and stops it past
+     * {@link #MAX_ROW_CHARS}: commons-csv has no limit of its own on a cell or a row.
+     */
+    private static final class RowLimit extends FilterReader {
+
+        private long read;
+        private long rowStart;
+
+        RowLimit(Reader in) {
+            super(in);
+        }
+
+        void rowEnded() {
+            rowStart = read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws RowTooLong {
+            read += n;
+            // the parser reads ahead by its buffer, so the check allows that much on top of the limit
+            if (read - rowStart > MAX_ROW_CHARS + SNIFF_CHARS) {
+                throw new RowTooLong(-1);
+            }
+        }
+    }
+
+    /** A row longer than {@link #MAX_ROW_CHARS}, found at a spreadsheet row (-1 while the parser still reads it). */
+    static final class RowTooLong extends IOException {
+
+        final int spreadsheetRow;
+
+        RowTooLong(int spreadsheetRow) {
+            super("a row of more than " + MAX_ROW_CHARS + " characters");
+            this.spreadsheetRow = spreadsheetRow;
+        }
+    }
+
+    /** A row with more than {@link #MAX_COLUMNS} cells, at a spreadsheet row. */
+    static final class TooManyColumns extends IOException {
+
+        final int spreadsheetRow;
+
+        TooManyColumns(int spreadsheetRow, int cells) {
+            super(cells + " cells");
+            this.spreadsheetRow = spreadsheetRow;
+        }
     }
 
     /** A CSV file that breaks the quoting rules (a quoted cell never closed), found at a row. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +41,23 @@ class DistributorFileProcessor {
     private static final Logger log = LoggerFactory.getLogger(DistributorFileProcessor.class);
     /** Hex digits of the content's SHA-256 that prefix the file's source event ids. */
     private static final int FILE_KEY_CHARS = 16;
+    /** Reads of one file in a row that may stop with an internal error (or a crash) before it is FAILED. */
+    static final int MAX_ATTEMPTS = 3;
+
+    /** Intake as the processor uses it; tests hand in their own without a broker. */
+    interface Submitter {
+        List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records);
+    }
 
     private final FileStore store;
-    private final Intake intake;
+    private final Submitter intake;
 
+    @Autowired
     DistributorFileProcessor(FileStore store, Intake intake) {
+        this(store, intake::submit);
+    }
+
+    DistributorFileProcessor(FileStore store, Submitter intake) {
         this.store = store;
         this.intake = intake;
     }
@@ -54,6 +67,17 @@ class DistributorFileProcessor {
         long size = Files.size(file);
         String sha256 = sha256(file);
         Optional<SourceFile> waiting = store.waiting(region, source, name);
+        if (waiting.isPresent() && waiting.get().sha256() != null && !waiting.get().sha256().equals(sha256)) {
+            // the file was replaced under its name before it was read to the end: its progress and
+            // rejected rows belong to the old content, so the new content starts a record of its own
+            SourceFile replaced = waiting.get();
+            store.fail(replaced.id(), "replaced by another file of the same name before it was read to the end;"
+                    + " " + replaced.ordersDone() + " of its orders had been handed in");
+            store.release(replaced.id());
+            log.warn("file {} ({}) of {}/{} was replaced by new content after {} orders: the new content is read"
+                    + " from its start", replaced.id(), name, region, source, replaced.ordersDone());
+            waiting = Optional.empty();
+        }
         Optional<SourceFile> owner = store.owner(region, source, sha256);
         SourceFile current = null;
         if (owner.isPresent()) {
@@ -88,7 +112,16 @@ class DistributorFileProcessor {
             throws IOException {
         long id = current.id();
         String fileKey = sha256.substring(0, FILE_KEY_CHARS);
+        // counted before reading, so that a read that kills the hub (out of memory) counts too
+        int attempt = store.attempt(id);
+        if (attempt > MAX_ATTEMPTS) {
+            fail(id, file, "the hub stopped " + MAX_ATTEMPTS + " times in a row while reading this file, with an"
+                    + " internal error each time (the hub's log has it); the file may be damaged or too large:"
+                    + " save it again or split it, then send it again");
+            return Result.FAILED;
+        }
         try (OrderFileReader reader = OrderFileReader.open(file, settings.headerMapping(), settings.charset(), fileKey)) {
+            store.ignoredColumns(id, reader.ignoredColumns());
             int skip = current.ordersDone();
             int index = 0;
             List<FileOrder> chunk = new ArrayList<>(settings.chunkSize());
@@ -109,17 +142,25 @@ class DistributorFileProcessor {
             fail(id, file, e.getMessage());
             return Result.FAILED;
         } catch (IntakeUnavailableException e) {
+            store.settled(id);
             log.warn("file {} of {}/{} waits for the next poll: {}", id, current.region(), current.source(),
                     e.getMessage());
             return Result.RETRY;
+        } catch (RuntimeException e) {
+            log.error("file {} of {}/{}: reading stopped with an internal error (attempt {} of {}); it is read again"
+                    + " at the next poll", id, current.region(), current.source(), attempt, MAX_ATTEMPTS, e);
+            return Result.RETRY;
         }
         List<RejectedRow> rejected = store.rejects(id);
-        if (!rejected.isEmpty()) {
-            FileFolders.writeDurably(file.resolveSibling(file.getFileName() + FileFolders.REJECTS_SUFFIX),
-                    RejectReport.of(rejected));
-        }
         store.done(id);
-        FileFolders.moveInto(file, FileFolders.DONE, id);
+        Path moved = FileFolders.moveInto(file, FileFolders.DONE, id);
+        // beside the file under its done/ name, which is unique, so a later file of the same name keeps its own
+        Path report = moved.resolveSibling(moved.getFileName() + FileFolders.REJECTS_SUFFIX);
+        if (rejected.isEmpty()) {
+            Files.deleteIfExists(report);
+        } else {
+            FileFolders.writeDurably(report, RejectReport.of(rejected));
+        }
         SourceFile done = store.find(id).orElseThrow();
         log.info("file {} ({}) of {}/{} done: {} rows, {} orders accepted, {} rejected ({} rows)", id, done.name(),
                 done.region(), done.source(), done.rowsRead(), done.ordersAccepted(), done.ordersRejected(),

@@ -31,6 +31,17 @@ public record DistributorFilesSettings(
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk-size must be 1 or more, not " + chunkSize);
         }
+        // checked here, when the hub binds the settings at start-up, not when a file is read: a typo
+        // would otherwise leave every file of the source unread
+        if (encoding != null) {
+            try {
+                Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("encoding '" + encoding + "' is not a charset this JVM knows;"
+                        + " use UTF-8, GBK or GB18030, or leave it out to detect it per file");
+            }
+        }
+        HeaderMapping.of(headers);
     }
 
     /** The configured encoding, or null to detect it. */

@@ -81,6 +81,7 @@ class FileController {
         view.put("ordersAccepted", f.ordersAccepted());
         view.put("ordersRejected", f.ordersRejected());
         view.put("rowsRejected", f.rowsRejected());
+        view.put("ignoredColumns", f.ignoredColumns());
         if (rejected != null) {
             view.put("rejectedRows", rejected);
         }

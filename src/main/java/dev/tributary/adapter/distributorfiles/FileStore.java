@@ -24,8 +24,10 @@ class FileStore {
 
     private static final String COLUMNS = """
             id, region, source, name, stored_name, size_bytes, sha256, status, rows_read, orders_accepted,
-            orders_rejected, rows_rejected, orders_done, next_row, error, duplicate_of, received_at, finished_at""";
+            orders_rejected, rows_rejected, orders_done, next_row, error, duplicate_of, received_at, finished_at,
+            ignored_columns""";
     private static final int ERROR_CHARS = 1000;
+    private static final int IGNORED_CHARS = 2000;
     private static final int REASON_CHARS = 2000;
     private static final int ORDER_NUMBER_CHARS = 256;
 
@@ -78,6 +80,12 @@ class FileStore {
                 .params(size, sha256, sha256, FileStatus.PROCESSING.name(), id).update();
     }
 
+    /** Records the header cells of the file that name no field the hub reads. */
+    void ignoredColumns(long id, List<String> columns) {
+        jdbc.sql("UPDATE source_file SET ignored_columns = ? WHERE id = ?")
+                .params(columns.isEmpty() ? null : cut(String.join("\n", columns), IGNORED_CHARS), id).update();
+    }
+
     /** Gives up the content of a failed file, so the same content may be tried again. */
     void release(long id) {
         jdbc.sql("UPDATE source_file SET content_sha256 = NULL WHERE id = ?").param(id).update();
@@ -92,6 +100,20 @@ class FileStore {
     void fail(long id, String error) {
         jdbc.sql("UPDATE source_file SET status = ?, error = ?, finished_at = ? WHERE id = ?")
                 .params(FileStatus.FAILED.name(), cut(error, ERROR_CHARS), now(), id).update();
+    }
+
+    /**
+     * Counts one more start of reading the file and returns how many starts in a row ended without
+     * progress or a clean answer; a recorded chunk or {@link #settled} sets it back to 0.
+     */
+    int attempt(long id) {
+        jdbc.sql("UPDATE source_file SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+        return jdbc.sql("SELECT attempts FROM source_file WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** The last read of the file ended with a clean answer (intake unavailable): it does not count as a failed attempt. */
+    void settled(long id) {
+        jdbc.sql("UPDATE source_file SET attempts = 0 WHERE id = ?").param(id).update();
     }
 
     void done(long id) {
@@ -110,7 +132,7 @@ class FileStore {
             jdbc.sql("""
                     UPDATE source_file SET rows_read = rows_read + ?, orders_accepted = orders_accepted + ?,
                            orders_rejected = orders_rejected + ?, rows_rejected = rows_rejected + ?,
-                           orders_done = orders_done + ?, next_row = ?
+                           orders_done = orders_done + ?, next_row = ?, attempts = 0
                     WHERE id = ?""")
                     .params(chunk.rows(), chunk.accepted(), chunk.rejectedOrders(), chunk.rejected().size(),
                             chunk.orders(), chunk.nextRow(), id)
@@ -150,7 +172,11 @@ class FileStore {
                 FileStatus.valueOf(rs.getString("status")), rs.getInt("rows_read"), rs.getInt("orders_accepted"),
                 rs.getInt("orders_rejected"), rs.getInt("rows_rejected"), rs.getInt("orders_done"),
                 rs.getInt("next_row"), rs.getString("error"), rs.getObject("duplicate_of", Long.class),
-                instant(rs, "received_at"), instant(rs, "finished_at"));
+                instant(rs, "received_at"), instant(rs, "finished_at"), lines(rs.getString("ignored_columns")));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

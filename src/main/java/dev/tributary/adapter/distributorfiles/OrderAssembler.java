@@ -102,6 +102,8 @@ final class OrderAssembler {
         List<OrderRow> lines = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             lines.add(line(rows.get(i), i, problems));
+            beyondHeader(rows.get(i), i, problems);
+            undecodable(rows.get(i), i, problems);
         }
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
@@ -136,6 +138,41 @@ final class OrderAssembler {
         BigDecimal total = q.multiply(p).subtract(discount == null ? BigDecimal.ZERO : discount);
         return new OrderRow(row.number(), index + 1, Cells.text(cell(row, SKU)), Cells.text(cell(row, DESCRIPTION)),
                 q, p, discount, taxRate, total);
+    }
+
+    /**
+     * A cell with content right of the header's last column: the row is wider than the header,
+     * mostly because a comma in an unquoted cell shifted the cells after it, so every later cell
+     * of the row may be in the wrong column.
+     */
+    private void beyondHeader(NumberedRow row, int index, List<FieldError> problems) {
+        List<String> cells = row.row().cells();
+        for (int column = header.size(); column < cells.size(); column++) {
+            String cell = cells.get(column);
+            if (cell != null && !cell.isBlank()) {
+                problems.add(new FieldError("lines[" + index + "]", "the row has " + shown(cell) + " in column "
+                        + (column + 1) + ", right of the header's last column (" + header.size() + "): is there a comma"
+                        + " in a cell without quotes? The cells after it may be shifted; quote such a cell or take the"
+                        + " comma out"));
+                return;
+            }
+        }
+    }
+
+    /**
+     * A read cell holding U+FFFD: bytes the file's encoding could not read (a configured encoding or
+     * a byte-order mark that does not fit the bytes) — the text is not what the distributor wrote.
+     */
+    private void undecodable(NumberedRow row, int index, List<FieldError> problems) {
+        columnOf.forEach((field, column) -> {
+            String cell = row.row().cell(column);
+            if (cell != null && cell.indexOf('\uFFFD') >= 0) {
+                String path = ORDER_FIELDS.containsKey(field) ? ORDER_FIELDS.get(field)
+                        : field.equals(ORDER_NUMBER) ? "orderNumber" : "lines[" + index + "]." + field;
+                problems.add(new FieldError(path, "holds bytes that are not text in the file's encoding (shown as"
+                        + " \uFFFD); save the file again as UTF-8 or GBK"));
+            }
+        });
     }
 
     /** An order-level cell must be the same in every row of the order; a difference names the rows. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,15 @@ public final class OrderFileReader implements AutoCloseable {
     private final OrderAssembler assembler;
     private final int orderNumberColumn;
     private final Charset encoding;
-    /** Order number → the rows it was read from, to name them when it comes back. */
-    private final Map<String, String> seen = new HashMap<>();
+    private final List<String> ignoredColumns;
+    /** Order numbers read so far with their rows, to name them when one comes back. */
+    private final OrderNumbers seen = new OrderNumbers();
     private OrderAssembler.NumberedRow lookahead;
     private int rowsRead;
 
     private OrderFileReader(RowSource source, int headerIndex, OrderAssembler assembler, int orderNumberColumn,
-            Charset encoding) {
+            Charset encoding, List<String> ignoredColumns) {
+        this.ignoredColumns = List.copyOf(ignoredColumns);
         this.source = source;
         this.headerIndex = headerIndex;
         this.assembler = assembler;
@@ -108,9 +109,9 @@ public final class OrderFileReader implements AutoCloseable {
                 }
             }
         }
-        String earlier = key == null ? null : seen.get(key);
+        String earlier = key == null ? null : seen.earlier(key);
         if (key != null && earlier == null) {
-            seen.put(key, span(rows));
+            seen.add(key, rows.get(0).number(), rows.get(rows.size() - 1).number());
         }
         return assembler.assemble(rows, earlier);
     }
@@ -118,6 +119,11 @@ public final class OrderFileReader implements AutoCloseable {
     /** How many data rows were read so far, empty ones included (the number of the last one). */
     public int rowsRead() {
         return rowsRead;
+    }
+
+    /** The header cells (trimmed) that name no field the hub reads, in file order: their cells are not read. */
+    public List<String> ignoredColumns() {
+        return ignoredColumns;
     }
 
     /** The encoding the CSV file is read in, or null for an xlsx file. */
@@ -135,16 +141,26 @@ public final class OrderFileReader implements AutoCloseable {
             RowSource.Row row;
             try {
                 row = source.next();
-            } catch (CsvRows.CsvSyntaxException e) {
+            } catch (CsvRows.RowTooLong e) {
                 throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex - 1)
-                        + " cannot be read as CSV: " + e.getMessage()
-                        + " (is a quote \" never closed? a quote inside a cell is written twice: \"\")");
+                        + " holds more than " + CsvRows.MAX_ROW_CHARS + " characters, more than any order row"
+                        + " needs (is a quote \" never closed? a quote inside a cell is written twice: \"\")");
+            } catch (CsvRows.TooManyColumns e) {
+                throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex)
+                        + " has " + e.getMessage() + "; the hub reads rows of at most " + CsvRows.MAX_COLUMNS
+                        + " cells");
+            } catch (CsvRows.CsvSyntaxException e) {
+                // commons-csv's own words ("EOF reached before encapsulated token finished") stay in the log
+                throw new UnreadableInputException("data row " + (e.spreadsheetRow - headerIndex - 1)
+                        + " cannot be read as CSV: a quoted cell is not closed where the file ends or the row"
+                        + " ends (is a quote \" never closed? a quote inside a cell is written twice: \"\")", e);
             } catch (RuntimeException e) {
                 if (e instanceof UnreadableInputException) {
                     throw e;
                 }
-                throw new UnreadableInputException("the workbook cannot be read after data row " + rowsRead + ": "
-                        + e.getMessage(), e);
+                throw new UnreadableInputException("the workbook cannot be read after data row " + rowsRead
+                        + ": it is damaged or not a plain Excel sheet; open it in Excel, save it again as .xlsx (or"
+                        + " CSV) and send it again", e);
             }
             if (row == null) {
                 return null;
@@ -160,12 +176,6 @@ public final class OrderFileReader implements AutoCloseable {
         return Cells.folded(row.row().cell(orderNumberColumn));
     }
 
-    private static String span(List<OrderAssembler.NumberedRow> rows) {
-        int first = rows.get(0).number();
-        int last = rows.get(rows.size() - 1).number();
-        return first == last ? "row " + first : "rows " + first + "–" + last;
-    }
-
     private static OrderFileReader withHeader(RowSource source, HeaderMapping mapping, String fileKey, Charset charset)
             throws IOException {
         RowSource.Row header;
@@ -174,17 +184,26 @@ public final class OrderFileReader implements AutoCloseable {
             while (header != null && header.isEmpty()) {
                 header = source.next();
             }
+        } catch (CsvRows.RowTooLong | CsvRows.TooManyColumns e) {
+            throw new UnreadableInputException("the header row is longer than any header needs (more than "
+                    + CsvRows.MAX_ROW_CHARS + " characters or " + CsvRows.MAX_COLUMNS + " cells): is a quote \""
+                    + " never closed?");
         } catch (CsvRows.CsvSyntaxException e) {
-            throw new UnreadableInputException("the header row cannot be read as CSV: " + e.getMessage());
+            throw new UnreadableInputException("the header row cannot be read as CSV: a quoted cell is not closed"
+                    + " (is a quote \" never closed?)", e);
         }
         if (header == null) {
             throw new UnreadableInputException("the file is empty: it has no header row");
         }
         Map<String, Integer> columnOf = new LinkedHashMap<>();
         List<String> cells = new ArrayList<>(header.cells());
+        List<String> ignored = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             String field = mapping.field(cells.get(i));
             if (field == null) {
+                if (cells.get(i) != null && !cells.get(i).isBlank()) {
+                    ignored.add(cells.get(i).strip());
+                }
                 continue;
             }
             Integer before = columnOf.putIfAbsent(field, i);
@@ -215,7 +234,7 @@ public final class OrderFileReader implements AutoCloseable {
         }
         OrderAssembler assembler = new OrderAssembler(columnOf, cells, fileKey);
         return new OrderFileReader(source, header.index(), assembler, columnOf.get(HeaderMapping.ORDER_NUMBER),
-                charset);
+                charset, ignored);
     }
 
     private static String shortened(List<String> cells) {
@@ -226,9 +245,12 @@ public final class OrderFileReader implements AutoCloseable {
     private static RowSource xlsx(Path file) {
         try {
             return new XlsxRows(file);
+        } catch (UnreadableInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new UnreadableInputException("the file looks like an .xlsx workbook but cannot be opened as one: "
-                    + e.getMessage(), e);
+            // the library's own words (class names, XML details) mean nothing to a distributor
+            throw new UnreadableInputException("the file looks like an .xlsx workbook but cannot be opened as one;"
+                    + " open it in Excel, save it again as .xlsx (or CSV) and send it again", e);
         }
     }
 

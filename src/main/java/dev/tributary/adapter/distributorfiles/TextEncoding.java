@@ -1,5 +1,6 @@
 package dev.tributary.adapter.distributorfiles;
 
+import dev.tributary.ingest.UnreadableInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,6 +38,8 @@ final class TextEncoding {
             ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
             CharBuffer chars = CharBuffer.allocate(64 * 1024);
             bytes.put(head);
+            long wide = 0;
+            long malformed = 0;
             boolean end = false;
             while (true) {
                 if (!end) {
@@ -50,14 +53,31 @@ final class TextEncoding {
                 bytes.flip();
                 CoderResult result = decoder.decode(bytes, chars, end);
                 if (result.isError()) {
-                    return GB18030;
+                    malformed++;
+                    bytes.position(bytes.position() + result.length());
+                }
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    wide += chars.get() > 0x7F ? 1 : 0;
                 }
                 chars.clear();
+                boolean drained = !bytes.hasRemaining();
                 bytes.compact();
-                if (end && !result.isOverflow()) {
-                    return decoder.flush(chars).isError() || bytes.position() > 0 ? GB18030 : StandardCharsets.UTF_8;
+                if (end && drained && !result.isOverflow()) {
+                    break;
                 }
             }
+            if (malformed == 0) {
+                return StandardCharsets.UTF_8;
+            }
+            // GBK text seldom forms valid UTF-8 sequences; a file mostly of them is UTF-8 with a few
+            // bad bytes, and reading it as GBK would turn every Chinese name into other characters
+            if (wide > malformed) {
+                throw new UnreadableInputException("the file is UTF-8 text except for " + malformed + " places"
+                        + " that are not UTF-8 (a mix of encodings, or a damaged copy); read as GBK its Chinese text"
+                        + " would be garbled: save it again as UTF-8 or GBK and send it again");
+            }
+            return GB18030;
         }
     }
 

@@ -53,9 +53,19 @@ class CellsAndSpreadsheetTextTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"13%, 0.13", "0.13, 0.13", "13, 0.13", "６%, 0.06", "0, 0"})
+    @CsvSource({"13%, 0.13", "0.13, 0.13", "13, 0.13", "６%, 0.06", "0, 0", "1, 0.01", "1%, 0.01", "3, 0.03",
+        "0.3, 0.3"})
     void should_read_a_tax_rate_as_a_fraction(String cell, BigDecimal expected) {
         assertThat(Cells.rate(cell, "lines[0].taxRate", new ArrayList<>())).isEqualByComparingTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0.5", "45%", "100", "-13%"})
+    void should_make_an_implausible_tax_rate_a_problem(String cell) {
+        List<FieldError> problems = new ArrayList<>();
+        assertThat(Cells.rate(cell, "lines[0].taxRate", problems)).isNull();
+        assertThat(problems).containsExactly(new FieldError("lines[0].taxRate",
+                "'" + cell + "' is not a tax rate such as 13%, 0.13 or 13 (0 to 30 %)"));
     }
 
     @Test

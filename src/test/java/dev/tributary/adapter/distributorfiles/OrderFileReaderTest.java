@@ -123,7 +123,8 @@ class OrderFileReaderTest {
         Path file = write("open.csv", HEADER + "\nO-1" + GOOD + "\nO-2,D-1,\"never closed,x\n", StandardCharsets.UTF_8);
         try (OrderFileReader reader = OrderFileReader.open(file, null, null, "k")) {
             assertThatThrownBy(reader::next).isInstanceOf(UnreadableInputException.class)
-                    .hasMessageStartingWith("data row 2 cannot be read as CSV");
+                    .hasMessageStartingWith("data row 2 cannot be read as CSV: a quoted cell is not closed")
+                    .hasMessageNotContaining("EOF").hasMessageNotContaining("encapsulated");
         }
     }
 
@@ -198,6 +199,53 @@ class OrderFileReaderTest {
         String tsv = HEADER.replace(',', '\t') + "\nT-1" + GOOD.replace(',', '\t') + "\n";
         assertThat(read(write("tabs.csv", tsv, StandardCharsets.UTF_8), null)).extracting(FileOrder::orderNumber)
                 .containsExactly("T-1");
+    }
+
+    @Test
+    void should_list_the_header_columns_it_ignores_and_reject_a_row_wider_than_the_header() throws IOException {
+        String csv = HEADER + ",折扣率,含税单价\n"
+                + "W-1" + GOOD + ",5%,14.13\n"
+                + "W-2,D-00012,上海浦江精密机械有限公司,91310000MA1FL5LX83,BRG-6204,轴承,大号,10,12.50,CNY,2026-11-03,5%,14.13\n";
+        Path file = write("wide.csv", csv, StandardCharsets.UTF_8);
+        List<FileOrder> orders = new ArrayList<>();
+        try (OrderFileReader reader = OrderFileReader.open(file, null, null, "k")) {
+            assertThat(reader.ignoredColumns()).containsExactly("折扣率", "含税单价");
+            for (FileOrder order = reader.next(); order != null; order = reader.next()) {
+                orders.add(order);
+            }
+        }
+        assertThat(orders.get(0).record().problems()).isEmpty();
+        FileOrder shifted = orders.get(1);
+        assertThat(shifted.rowReasons(shifted.record().problems()).get(2)).contains("the row has '14.13' in column 13,"
+                + " right of the header's last column (12): is there a comma in a cell without quotes?");
+    }
+
+    @Test
+    void should_refuse_a_utf8_file_with_a_stray_byte_instead_of_reading_its_chinese_as_gbk() throws IOException {
+        byte[] utf8 = (HEADER + "\nU-1" + GOOD + "\nU-2" + GOOD.replace("轴承", "轴承\u0001") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == 1) {
+                utf8[i] = (byte) 0xB0; // a lone byte that is not UTF-8
+            }
+        }
+        Path file = dir.resolve("stray.csv");
+        Files.write(file, utf8);
+        assertThatThrownBy(() -> OrderFileReader.open(file, null, null, "k")).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("the file is UTF-8 text except for 1 places that are not UTF-8");
+    }
+
+    @Test
+    void should_reject_a_row_whose_cell_could_not_be_decoded_in_the_configured_encoding() throws IOException {
+        byte[] bytes = concat((HEADER + "\nF-1").getBytes(StandardCharsets.UTF_8),
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, (GOOD + "\n").getBytes(StandardCharsets.UTF_8)));
+        Path file = dir.resolve("configured.csv");
+        Files.write(file, bytes);
+        try (OrderFileReader reader = OrderFileReader.open(file, null, StandardCharsets.UTF_8, "k")) {
+            FileOrder order = reader.next();
+            assertThat(order.record().problems()).extracting(FieldError::field).containsExactly("orderNumber");
+            assertThat(order.rowReasons(order.record().problems()).get(1)).startsWith("订单号: holds bytes that are not text");
+        }
     }
 
     private List<FileOrder> read(Path file, HeaderMapping headers) throws IOException {
