@@ -48,9 +48,9 @@ final class XlsxRows implements RowSource {
         return StreamingReader.builder()
                 .rowCacheSize(ROW_CACHE)
                 .bufferSize(BUFFER)
-                // the lean read-only table (plain strings), bounded by checkSharedStrings; a temp-file
-                // table needs com.github.pjfanning:poi-shared-strings, which the hub does not ship
-                .setUseSstReadOnly(true)
+                // the shared strings in a temp file (poi-shared-strings), not in the heap; their total
+                // size is still bounded by checkSharedStrings, so the disk they take is too
+                .setUseSstTempFile(true)
                 .setReadComments(false)
                 .setReadHyperlinks(false)
                 .setReadShapes(false)
