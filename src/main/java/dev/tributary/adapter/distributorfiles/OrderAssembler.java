@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -161,16 +162,26 @@ final class OrderAssembler {
 
     /**
      * A read cell holding U+FFFD: bytes the file's encoding could not read (a configured encoding or
-     * a byte-order mark that does not fit the bytes) — the text is not what the distributor wrote.
+     * a byte-order mark that does not fit the bytes) — the text is not what the distributor wrote;
+     * or a spreadsheet error value (#N/A, #REF!, …) where a value should be.
      */
+    private static final Set<String> SPREADSHEET_ERRORS = Set.of("#N/A", "#VALUE!", "#REF!",
+            "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!",
+            "#CONNECT!", "#BUSY!", "#UNKNOWN!");
+
     private void undecodable(NumberedRow row, int index, List<FieldError> problems) {
         columnOf.forEach((field, column) -> {
             String cell = row.row().cell(column);
+            String path = ORDER_FIELDS.containsKey(field) ? ORDER_FIELDS.get(field)
+                    : field.equals(ORDER_NUMBER) ? "orderNumber" : "lines[" + index + "]." + field;
             if (cell != null && cell.indexOf('\uFFFD') >= 0) {
-                String path = ORDER_FIELDS.containsKey(field) ? ORDER_FIELDS.get(field)
-                        : field.equals(ORDER_NUMBER) ? "orderNumber" : "lines[" + index + "]." + field;
                 problems.add(new FieldError(path, "holds bytes that are not text in the file's encoding (shown as"
                         + " \uFFFD); save the file again as UTF-8 or GBK"));
+            } else if (cell != null && SPREADSHEET_ERRORS.contains(cell.strip().toUpperCase(Locale.ROOT))
+                    && problems.stream().noneMatch(p -> p.field().equals(path))) {
+                // what Excel shows (and saves into CSV) for a formula that failed, e.g. a VLOOKUP that found nothing
+                problems.add(new FieldError(path, "is the spreadsheet error " + cell.strip()
+                        + ", not a value; correct the formula or type the value"));
             }
         });
     }
