@@ -178,6 +178,14 @@ class DistributorFilesIT extends HubITSupport {
         assertThat(upload("cn-east", "file", "a.csv", new byte[0], key).statusCode()).as("empty").isEqualTo(400);
         assertThat(upload("cn-east", "file", "big.csv", new byte[300_000], key).statusCode()).as("too large")
                 .isEqualTo(413);
+        HttpResponse<String> xls = upload("cn-east", "file", "old.xls",
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, key);
+        assertThat(xls.statusCode()).as("an Excel 97-2003 file").isEqualTo(422);
+        assertThat(xls.body()).contains("save it as .xlsx or as CSV");
+        HttpResponse<String> headerless = upload("cn-east", "file", "notes.csv",
+                "订单号,备注\nSO-1,请尽快发货\n".getBytes(StandardCharsets.UTF_8), key);
+        assertThat(headerless.statusCode()).as("required columns missing").isEqualTo(422);
+        assertThat(headerless.body()).contains("数量");
         assertThat(upload("cn-south", "file", "a.csv", csv, HubCredentials.bearer("cn-south")).statusCode())
                 .as("a region without a file source").isEqualTo(404);
         assertThat(upload("cn-east", "file", "a.csv", csv, null).statusCode()).as("no key").isEqualTo(401);

@@ -41,7 +41,7 @@ class FxiaokePollingIT extends HubITSupport {
     static final Map<String, SimulatedFxiaoke> FXIAOKE = Map.of(
             "token", new SimulatedFxiaoke(0), "paging", new SimulatedFxiaoke(0), "boundary", new SimulatedFxiaoke(0),
             "failing", new SimulatedFxiaoke(0), "backoff", new SimulatedFxiaoke(0), "overlap", new SimulatedFxiaoke(0),
-            "late", new SimulatedFxiaoke(0));
+            "late", new SimulatedFxiaoke(0), "partial", new SimulatedFxiaoke(0));
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
@@ -49,6 +49,7 @@ class FxiaokePollingIT extends HubITSupport {
         FXIAOKE.forEach((source, fxiaoke) -> sourceSettings(source, fxiaoke.baseUrl())
                 .forEach((key, value) -> registry.add(key, () -> value)));
         registry.add("tributary.regions." + REGION + ".sources.late.visibility-lag", () -> "1500ms");
+        registry.add("tributary.regions." + REGION + ".sources.partial.objects", () -> "AccountObj,NewOpportunityObj");
     }
 
     /** A Fxiaoke source of cn-south polled only when a test says so. */
@@ -251,5 +252,27 @@ class FxiaokePollingIT extends HubITSupport {
             return intake("late", "accepted") == 2;
         });
         assertThat(intake("late", "repeated")).as("the first change is not read again").isZero();
+    }
+
+    @Test
+    void should_poll_the_other_objects_when_one_answers_with_an_error_code() {
+        SimulatedFxiaoke fxiaoke = FXIAOKE.get("partial");
+        fxiaoke.put("AccountObj", account("partial-1", 80_000));
+        ObjectNode opportunity = JsonNodeFactory.instance.objectNode().put("_id", "partial-opp-1").put("name", "扩产项目")
+                .put("account_id", "partial-1").put("amount", "250000.00").put("sales_stage", "验证客户")
+                .put("probability", 10).put("last_modified_time", 80_001);
+        opportunity.putArray("owner").add("1000");
+        fxiaoke.put("NewOpportunityObj", opportunity);
+        // no permission on accounts: that object fails, opportunities are still read
+        var denied = fxiaoke.server().stubFor(WireMock.post(urlPathEqualTo("/cgi/crm/v2/data/query")).atPriority(1)
+                .withRequestBody(WireMock.containing("\"AccountObj\""))
+                .willReturn(okJson("{\"errorCode\": 20002, \"errorMessage\": \"无权限访问该对象\"}")));
+
+        assertThat(pollers.poll(REGION, "partial")).isEqualTo(Outcome.FAILED);
+        assertThat(intake("partial", "accepted")).as("the opportunity").isEqualTo(1);
+
+        fxiaoke.server().removeStub(denied);
+        assertThat(pollers.poll(REGION, "partial")).isEqualTo(Outcome.COMPLETED);
+        assertThat(intake("partial", "accepted")).as("and then the account").isEqualTo(2);
     }
 }

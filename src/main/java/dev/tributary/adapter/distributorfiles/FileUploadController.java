@@ -1,6 +1,7 @@
 package dev.tributary.adapter.distributorfiles;
 
 import dev.tributary.config.RegionSources;
+import dev.tributary.ingest.UnreadableInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -125,6 +126,15 @@ class FileUploadController {
         if (!FileFolders.isInput(name)) {
             return Problems.of(HttpStatus.BAD_REQUEST, "Reserved file name", "a file name ending in .rejects.csv,"
                     + " .error.txt, .tmp or .part is the hub's own; rename the file", request);
+        }
+        // a file no reading can take (an .xls, a binary, no header, a required column missing) is
+        // refused now, while the distributor is still there to read why, not answered 202
+        DistributorFilesSettings settings = sources.settings(declared, DistributorFilesSettings.class);
+        try (OrderFileReader probe = OrderFileReader.open(temp, settings.headerMapping(), settings.charset(), "probe")) {
+            // opened: the format, the encoding and the header can be read
+        } catch (UnreadableInputException e) {
+            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read",
+                    "the file cannot be read as distributor orders: " + e.getMessage(), request);
         }
         long id;
         try {

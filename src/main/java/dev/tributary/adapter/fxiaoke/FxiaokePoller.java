@@ -51,16 +51,24 @@ class FxiaokePoller {
             return FxiaokePollers.Outcome.SKIPPED;
         }
         try {
+            boolean failed = false;
             for (String object : settings.objects()) {
-                pollObject(object);
+                try {
+                    pollObject(object);
+                } catch (FxiaokeException e) {
+                    log.error("fxiaoke {}/{}: {} not polled, its watermark unchanged: {}", region, source, object,
+                            e.getMessage());
+                    metrics.error(e.errorCode() != null ? "errorCode-" + e.errorCode()
+                            : e.transientFailure() ? "transient" : "http");
+                    failed = true;
+                    if (e.transientFailure()) {
+                        break; // Fxiaoke itself is unreachable or busy: the other objects would only wait too
+                    }
+                    // an error of this object (a permission, a field) does not hold back the others
+                }
             }
-            metrics.poll("completed");
-            return FxiaokePollers.Outcome.COMPLETED;
-        } catch (FxiaokeException e) {
-            log.error("fxiaoke {}/{}: poll stopped, watermark unchanged: {}", region, source, e.getMessage());
-            metrics.error(e.errorCode() != null ? "errorCode-" + e.errorCode() : e.transientFailure() ? "transient" : "http");
-            metrics.poll("failed");
-            return FxiaokePollers.Outcome.FAILED;
+            metrics.poll(failed ? "failed" : "completed");
+            return failed ? FxiaokePollers.Outcome.FAILED : FxiaokePollers.Outcome.COMPLETED;
         } catch (IntakeUnavailableException e) {
             log.warn("fxiaoke {}/{}: intake unavailable, the page is asked for again next poll: {}", region, source,
                     e.getMessage());
