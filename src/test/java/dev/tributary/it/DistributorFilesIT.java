@@ -149,13 +149,22 @@ class DistributorFilesIT extends HubITSupport {
 
         assertThat(answer.statusCode()).isEqualTo(202);
         long id = json(answer.body()).get("fileId").asLong();
-        assertThat(json(answer.body()).get("status").asText()).isEqualTo("/api/files/" + id);
+        String status = "/ingest/cn-east/files/" + id;
+        assertThat(json(answer.body()).get("status").asText()).isEqualTo(status);
         JsonNode file = awaitStatus(id, "DONE");
         assertThat(file.get("name").asText()).isEqualTo(prefix + ".csv");
         assertThat(file.get("ordersAccepted").asInt()).isEqualTo(2);
         assertThat(file.get("rejectedRows")).hasSize(1);
         assertThat(file.get("rejectedRows").get(0).get("row").asInt()).isEqualTo(2);
         awaitUpserts(crm(), OrderFiles.orderPath("crm", prefix), 2);
+
+        // the uploader reads the outcome with its own key; another region cannot
+        HttpResponse<String> own = getWithKey(status, HubCredentials.bearer("cn-east"));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json(own.body()).at("/rejectedRows/0/row").asInt()).isEqualTo(2);
+        assertThat(getWithKey(status, HubCredentials.bearer("cn-south")).statusCode()).isIn(401, 403);
+        assertThat(getWithKey("/ingest/cn-south/files/" + id, HubCredentials.bearer("cn-south")).statusCode())
+                .as("cn-east's file asked for as cn-south's").isEqualTo(404);
     }
 
     @Test
@@ -275,6 +284,11 @@ class DistributorFilesIT extends HubITSupport {
 
     URI uploadUri(String region) {
         return URI.create("http://127.0.0.1:" + port + "/ingest/" + region + "/files");
+    }
+
+    HttpResponse<String> getWithKey(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization).GET().build());
     }
 
     HttpResponse<String> upload(String region, String part, String filename, byte[] content, String authorization) {

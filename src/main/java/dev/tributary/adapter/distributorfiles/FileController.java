@@ -16,12 +16,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code GET /api/files/{id}}: one file's status, counts and every rejected row;
  * {@code GET /api/files?region=…&limit=…&before=…}: files newest first, a page at a time (a
- * {@code Link: <…>; rel="next"} header points to the next page). Operator role.
+ * {@code Link: <…>; rel="next"} header points to the next page). Operator role. A region reads its
+ * own files' status at {@code GET /ingest/{region}/files/{id}} with its key.
  */
 @RestController
 class FileController {
 
     static final String PATH = "/api/files";
+    /** A region's own files, read with the region's key. */
+    static final String REGION_PATH = "/ingest/{region}/files";
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
@@ -35,6 +38,19 @@ class FileController {
     ResponseEntity<?> one(@PathVariable long id, HttpServletRequest request) {
         return store.find(id).<ResponseEntity<?>>map(f -> ResponseEntity.ok(view(f, store.rejects(id))))
                 .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "Unknown file", "no file with id " + id, request));
+    }
+
+    /**
+     * The same answer for the region that sent the file, with its own key (a distributor that
+     * uploaded a file learns what became of it without an operator login); another region's file
+     * is unknown here.
+     */
+    @GetMapping(REGION_PATH + "/{id}")
+    ResponseEntity<?> ownRegion(@PathVariable String region, @PathVariable long id, HttpServletRequest request) {
+        return store.find(id).filter(f -> f.region().equals(region))
+                .<ResponseEntity<?>>map(f -> ResponseEntity.ok(view(f, store.rejects(id))))
+                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "Unknown file",
+                        "region " + region + " has no file with id " + id, request));
     }
 
     @GetMapping(PATH)

@@ -151,8 +151,10 @@ class FileUploadController {
         log.info("file {} ({}, {} bytes) uploaded to {}/{}", id, name, size, declared.region(), declared.source());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fileId", id);
-        body.put("status", FileController.PATH + "/" + id);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(FileController.PATH + "/" + id)).body(body);
+        // the uploader reads the status with the key it uploaded with; operators also at /api/files/{id}
+        String status = "/ingest/" + declared.region() + "/files/" + id;
+        body.put("status", status);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(status)).body(body);
     }
 
     private ResponseEntity<?> tooLarge(HttpServletRequest request) {
