@@ -1,17 +1,16 @@
 package dev.tributary.adapter.distributorfiles;
 
+import dev.tributary.web.Answers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code GET /api/files/{id}}: one file's status, counts and every rejected row;
@@ -25,8 +24,6 @@ class FileController {
     static final String PATH = "/api/files";
     /** A region's own files, read with the region's key. */
     static final String REGION_PATH = "/ingest/{region}/files";
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     private final FileStore store;
 
@@ -37,7 +34,7 @@ class FileController {
     @GetMapping(PATH + "/{id}")
     ResponseEntity<?> one(@PathVariable long id, HttpServletRequest request) {
         return store.find(id).<ResponseEntity<?>>map(f -> ResponseEntity.ok(view(f, store.rejects(id))))
-                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "Unknown file", "no file with id " + id, request));
+                .orElseGet(() -> Answers.problem(HttpStatus.NOT_FOUND, "Unknown file", "no file with id " + id, request));
     }
 
     /**
@@ -49,38 +46,28 @@ class FileController {
     ResponseEntity<?> ownRegion(@PathVariable String region, @PathVariable long id, HttpServletRequest request) {
         return store.find(id).filter(f -> f.region().equals(region))
                 .<ResponseEntity<?>>map(f -> ResponseEntity.ok(view(f, store.rejects(id))))
-                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "Unknown file",
+                .orElseGet(() -> Answers.problem(HttpStatus.NOT_FOUND, "Unknown file",
                         "region " + region + " has no file with id " + id, request));
     }
 
     @GetMapping(PATH)
     ResponseEntity<?> list(@RequestParam(required = false) String region,
-            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(required = false) Long before,
-            HttpServletRequest request) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Bad parameter",
-                    "limit must be between 1 and " + MAX_LIMIT + ", not " + limit, request);
-        }
-        if (before != null && before < 1) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Bad parameter",
-                    "before must be the id of a file (1 or more), not " + before, request);
+            @RequestParam(defaultValue = "" + Answers.DEFAULT_LIMIT) int limit,
+            @RequestParam(required = false) Long before, HttpServletRequest request) {
+        ResponseEntity<?> bad = Answers.badPage(limit, before, "a file", request);
+        if (bad != null) {
+            return bad;
         }
         String regionOrAll = region == null || region.isBlank() ? null : region;
-        // one row more than asked tells whether a next page exists
-        List<SourceFile> rows = store.page(regionOrAll, before, limit + 1);
-        List<Map<String, Object>> page = rows.stream().limit(limit).map(f -> view(f, null)).toList();
-        if (rows.size() <= limit) {
-            return ResponseEntity.ok(page);
-        }
-        return ResponseEntity.ok().header(HttpHeaders.LINK, next(regionOrAll, limit, rows.get(limit - 1).id()))
-                .body(page);
+        return Answers.page(PATH, regionOrAll, limit, store.page(regionOrAll, before, limit + 1), SourceFile::id,
+                f -> view(f, null));
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ResponseEntity<?> badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
             HttpServletRequest request) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Bad parameter", e.getName() + " must be a whole number", request);
+        return Answers.problem(HttpStatus.BAD_REQUEST, "Bad parameter", e.getName() + " must be a whole number", request);
     }
 
     /** The answer for one file; {@code rejected} (every rejected row) only when one file is asked for. */
@@ -106,15 +93,5 @@ class FileController {
         view.put("error", f.error());
         view.put("duplicateOf", f.duplicateOf());
         return view;
-    }
-
-    static String next(String region, int limit, long lastId) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(PATH);
-        if (region != null) {
-            uri.queryParam("region", "{region}");
-        }
-        uri.queryParam("limit", limit).queryParam("before", lastId);
-        String target = uri.encode().buildAndExpand(region == null ? Map.of() : Map.of("region", region)).toUriString();
-        return "<" + target + ">; rel=\"next\"";
     }
 }

@@ -2,6 +2,7 @@ package dev.tributary.adapter.distributorfiles;
 
 import dev.tributary.config.RegionSources;
 import dev.tributary.ingest.UnreadableInputException;
+import dev.tributary.web.Answers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -66,17 +67,17 @@ class FileUploadController {
         Optional<RegionSources.Declared> declared = sources.using(DistributorFilesRoutes.ADAPTER).stream()
                 .filter(d -> d.region().equals(region) && (source == null || d.source().equals(source))).findFirst();
         if (declared.isEmpty()) {
-            return Problems.of(HttpStatus.NOT_FOUND, "No file source", "region " + region
+            return Answers.problem(HttpStatus.NOT_FOUND, "No file source", "region " + region
                     + " takes no distributor files" + (source == null ? "" : " under the source name given"), request);
         }
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+            return Answers.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "send the file as multipart/form-data in a part named '" + PART + "'", request);
         }
         String boundary = MultipartFilePart.boundary(contentType);
         if (boundary == null) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "No boundary",
+            return Answers.problem(HttpStatus.BAD_REQUEST, "No boundary",
                     "the multipart/form-data Content-Type has no usable boundary", request);
         }
         if (request.getContentLengthLong() > maxBytes + ENVELOPE_BYTES) {
@@ -114,17 +115,17 @@ class FileUploadController {
         } catch (MultipartFilePart.TooLarge e) {
             return tooLarge(request);
         } catch (MultipartFilePart.Malformed e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Malformed multipart body", e.getMessage(), request);
+            return Answers.problem(HttpStatus.BAD_REQUEST, "Malformed multipart body", e.getMessage(), request);
         }
         if (part == null) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "No file", "the body has no part named '" + PART + "'", request);
+            return Answers.problem(HttpStatus.BAD_REQUEST, "No file", "the body has no part named '" + PART + "'", request);
         }
         if (size == 0) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Empty file", "the part '" + PART + "' is empty", request);
+            return Answers.problem(HttpStatus.BAD_REQUEST, "Empty file", "the part '" + PART + "' is empty", request);
         }
         String name = fileName(part.filename());
         if (!FileFolders.isInput(name)) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Reserved file name", "a file name ending in .rejects.csv,"
+            return Answers.problem(HttpStatus.BAD_REQUEST, "Reserved file name", "a file name ending in .rejects.csv,"
                     + " .error.txt, .tmp or .part is the hub's own; rename the file", request);
         }
         // a file no reading can take (an .xls, a binary, no header, a required column missing) is
@@ -133,7 +134,7 @@ class FileUploadController {
         try (OrderFileReader probe = OrderFileReader.open(temp, settings.headerMapping(), settings.charset(), "probe")) {
             // opened: the format, the encoding and the header can be read
         } catch (UnreadableInputException e) {
-            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read",
+            return Answers.problem(HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read",
                     "the file cannot be read as distributor orders: " + e.getMessage(), request);
         }
         long id;
@@ -145,7 +146,7 @@ class FileUploadController {
             FileFolders.moveAtomically(temp, folder.resolve(storedName));
         } catch (DataAccessException e) {
             log.warn("upload to {} answered 503, the database failed: {}", declared.region(), e.getClass().getSimpleName());
-            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+            return Answers.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                     "the hub could not register the file; send it again later", request);
         }
         log.info("file {} ({}, {} bytes) uploaded to {}/{}", id, name, size, declared.region(), declared.source());
@@ -158,7 +159,7 @@ class FileUploadController {
     }
 
     private ResponseEntity<?> tooLarge(HttpServletRequest request) {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
+        return Answers.problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
                 "the file is more than the limit of " + maxBytes + " bytes; split it into smaller files", request);
     }
 
