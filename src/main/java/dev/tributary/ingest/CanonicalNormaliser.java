@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Repairs what regional tools write in their own way, before a record is checked: trims text and
- * folds doubled whitespace in names, writes codes and numbers half-width (NFKC) and code fields in
+ * folds doubled whitespace in names, writes codes and numbers half-width and code fields in
  * capitals, tax ids in the form they are compared in ({@link TaxIds}), e-mail addresses in lower
  * case, phones in E.164 ({@link PhoneNumbers}), region ids in lower case, and fills a missing
  * source region from the region the record came from. What it cannot repair and that does not
@@ -90,7 +90,7 @@ final class CanonicalNormaliser {
             contact.put("email", email);
             if (!EMAIL.matcher(email).matches()) {
                 warnings.add(new FieldError(at + ".email", "'" + InputLimits.shorten(email)
-                        + "' is not an e-mail address; kept as written"));
+                        + "' is not an e-mail address; kept (trimmed, in lower case)"));
             }
         }
     }
@@ -127,18 +127,37 @@ final class CanonicalNormaliser {
             return nfkc(text).toUpperCase(Locale.ROOT);
         }
         if (HALF_WIDTH_FIELDS.contains(field)) {
-            return nfkc(text);
+            return halfWidth(text);
         }
         if (NAME_FIELDS.contains(field)) {
             return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
         }
         if (field.equals("email")) {
-            return nfkc(text);
+            return halfWidth(text);
         }
         if (field.equals("region") || field.equals("ownerRegion")) {
             return text.toLowerCase(Locale.ROOT);
         }
         return text;
+    }
+
+    /**
+     * Full-width forms (U+FF01–U+FF5E) and the ideographic space written as their ASCII
+     * counterparts; unlike NFKC, nothing else changes (①, Ⅸ or ² in a code stay what they are).
+     */
+    static String halfWidth(String text) {
+        StringBuilder folded = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char ascii = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (ascii != c && folded == null) {
+                folded = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (folded != null) {
+                folded.append(ascii);
+            }
+        }
+        return folded == null ? text : folded.toString().strip();
     }
 
     private static String nfkc(String text) {

@@ -55,6 +55,8 @@ public class Intake {
      *
      * @return one outcome per record, in input order
      * @throws IntakeUnavailableException nothing was accepted; hand the input in again later
+     * @throws org.springframework.dao.DataIntegrityViolationException the database refused a value
+     *     outright (a defect, not an outage): handing the input in again fails the same way
      */
     public List<RecordOutcome> submit(String region, String source, List<IncomingRecord> records) {
         String traceId = UUID.randomUUID().toString();
@@ -129,7 +131,7 @@ public class Intake {
         // stored only once the input's events are durable: an input the broker refused is handed in
         // again, and its rejections would otherwise be stored (and counted) once per attempt
         List<ItemResult> rejected = results.stream().filter(r -> !r.isAccepted()).toList();
-        List<Long> ids = storeRejections(region, stage, rejected);
+        List<Long> ids = storeRejections(region, stage, rejected, toPublish.isEmpty());
         try {
             ledger.confirm(toPublish);
         } catch (DataAccessException e) {
@@ -156,10 +158,13 @@ public class Intake {
     }
 
     /** Ids of the stored rejections (null: not stored); the answer lists every reason either way. */
-    private List<Long> storeRejections(String region, String stage, List<ItemResult> rejected) {
+    private List<Long> storeRejections(String region, String stage, List<ItemResult> rejected, boolean nothingQueued) {
         try {
             return rejections.saveAll(rejected.stream().map(r -> toRejection(region, stage, r)).toList());
         } catch (DataAccessException e) {
+            if (nothingQueued) {
+                throw e; // nothing of the input was taken: it is handed in again, rejections and all
+            }
             // the accepted events are durable already: failing the input now would answer 503 for them
             log.warn("could not store {} rejections of {}: {}", rejected.size(), region, e.getClass().getSimpleName());
             return new ArrayList<>(Collections.nCopies(rejected.size(), (Long) null));

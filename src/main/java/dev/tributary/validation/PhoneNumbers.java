@@ -42,10 +42,12 @@ public final class PhoneNumbers {
                 // Chinese extension markers, and "00" as the international prefix used in China and Europe
                 .replaceAll("\\s*(转|分机|內線|内线)\\s*", " ext. ")
                 .strip();
-        if (text.startsWith("00") && !text.startsWith("000")) {
+        String country = defaultCountry == null ? null : defaultCountry.toUpperCase(Locale.ROOT);
+        // with a country, libphonenumber strips that country's own international prefix (00, 0011, 011…);
+        // without one, 00 is the prefix most of the regions' countries use
+        if (country == null && text.startsWith("00") && !text.startsWith("000")) {
             text = "+" + text.substring(2);
         }
-        String country = defaultCountry == null ? null : defaultCountry.toUpperCase(Locale.ROOT);
         PhoneNumber number;
         try {
             number = UTIL.parse(text, country == null ? "ZZ" : country);
