@@ -47,8 +47,13 @@ class EventLedger {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventLedger.class);
-    private static final String INSERT =
-            "INSERT INTO ingest_event (event_id, content_sha256, region, received_at) VALUES (?, ?, ?, ?)";
+    /**
+     * The form in which ingest writes a record: raise it with any change of normalisation that
+     * writes the same input differently, so that a digest of the old form is not taken for a conflict.
+     */
+    static final int RECORD_FORM = 2;
+    private static final String INSERT = "INSERT INTO ingest_event (event_id, content_sha256, region, received_at,"
+            + " record_form) VALUES (?, ?, ?, ?, " + RECORD_FORM + ")";
     private static final int PURGE_CHUNK = 5_000;
     /** Longer than any request takes to make its events durable: an entry unconfirmed for longer was left by a stopped hub. */
     private static final Duration IN_FLIGHT_LIMIT = Duration.ofSeconds(60);
@@ -90,7 +95,8 @@ class EventLedger {
                 fresh.put(s.eventId(), digest);
                 toInsert.add(s);
                 claims.add(Claim.NEW);
-            } else if (!digest.equals(earlier != null ? earlier.digest() : fresh.get(s.eventId()))) {
+            } else if (!digest.equals(earlier != null ? earlier.digest() : fresh.get(s.eventId()))
+                    && (earlier == null || earlier.form() == RECORD_FORM)) {
                 claims.add(Claim.CONFLICT);
             } else if (repeatInInput || earlier.confirmed()) {
                 // a repeat within one input is queued with its first occurrence: the broker only
@@ -126,7 +132,7 @@ class EventLedger {
                 Known k = entry.getValue();
                 if (!k.confirmed() && !k.takenOver()) {
                     if (k.receivedAt().isBefore(staleBefore) && takeOver(entry.getKey(), k.receivedAt())) {
-                        entry.setValue(new Known(k.digest(), false, clock.instant(), true));
+                        entry.setValue(new Known(k.digest(), false, clock.instant(), true, k.form()));
                     } else {
                         pending.add(entry.getKey());
                     }
@@ -245,15 +251,16 @@ class EventLedger {
      * A ledger entry: the content digest, whether the event is known to be durable, when it was
      * recorded, and whether this request took it over from one that did not finish.
      */
-    private record Known(String digest, boolean confirmed, Instant receivedAt, boolean takenOver) {
+    /** {@code form}: the {@link #RECORD_FORM} the digest was taken in. */
+    private record Known(String digest, boolean confirmed, Instant receivedAt, boolean takenOver, int form) {
     }
 
     private Map<String, Known> known(List<String> eventIds) {
         Map<String, Known> known = new HashMap<>();
-        jdbc.query("SELECT event_id, content_sha256, confirmed_at, received_at FROM ingest_event WHERE event_id IN ("
-                + placeholders(eventIds.size()) + ")", rs -> {
+        jdbc.query("SELECT event_id, content_sha256, confirmed_at, received_at, record_form FROM ingest_event"
+                + " WHERE event_id IN (" + placeholders(eventIds.size()) + ")", rs -> {
                     known.put(rs.getObject(1, UUID.class).toString(), new Known(rs.getString(2), rs.getTimestamp(3) != null,
-                            rs.getTimestamp(4).toInstant(), false));
+                            rs.getTimestamp(4).toInstant(), false, rs.getInt(5)));
                 }, eventIds.stream().map(EventLedger::uuid).toArray());
         return known;
     }
