@@ -181,31 +181,10 @@ public class Load {
 
         // wait until every target has seen every accepted event (distinct count above the baseline)
         long want = accepted.get();
-        long deadline = System.currentTimeMillis() + drainTimeoutMs;
-        boolean drained = false;
-        long lastLog = 0;
-        boolean hubGone = false;
-        while (System.currentTimeMillis() < deadline) {
-            if (hubPid > 0 && !ProcessHandle.of(hubPid).map(ProcessHandle::isAlive).orElse(false)) {
-                hubGone = true;
-                log("%s: the hub (pid %d) has exited; not waiting for delivery", phase, hubPid);
-                break;
-            }
-            Map<String, Long> now = sinkDistinct(sink, targets);
-            drained = targets.stream().allMatch(t -> now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L) >= want);
-            if (drained) {
-                break;
-            }
-            if (System.currentTimeMillis() - lastLog > 5000) {
-                lastLog = System.currentTimeMillis();
-                StringBuilder s = new StringBuilder();
-                for (String t : targets) {
-                    s.append(' ').append(t).append('=').append(now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L));
-                }
-                log("%s: waiting for delivery of %d:%s", phase, want, s);
-            }
-            Thread.sleep(200);
-        }
+        Delivery delivery = awaitDelivered(phase, sink, targets, baseline, want,
+                System.currentTimeMillis() + drainTimeoutMs, hubPid);
+        boolean drained = delivery == Delivery.DRAINED;
+        boolean hubGone = delivery == Delivery.HUB_GONE;
         long drainEnd = System.currentTimeMillis();
         sampler.stop = true;
         samplerThread.join(3000);
@@ -310,6 +289,37 @@ public class Load {
         System.exit(0);
     }
 
+    enum Delivery { DRAINED, TIMED_OUT, HUB_GONE }
+
+    /**
+     * Waits until every target has seen {@code want} distinct events more than {@code baseline},
+     * the deadline passes or the hub exits; logs progress every 5 s.
+     */
+    static Delivery awaitDelivered(String phase, String sink, List<String> targets, Map<String, Long> baseline,
+            long want, long deadline, long hubPid) throws IOException, InterruptedException {
+        long lastLog = 0;
+        while (System.currentTimeMillis() < deadline) {
+            if (hubPid > 0 && !ProcessHandle.of(hubPid).map(ProcessHandle::isAlive).orElse(false)) {
+                log("%s: the hub (pid %d) has exited; not waiting for delivery", phase, hubPid);
+                return Delivery.HUB_GONE;
+            }
+            Map<String, Long> now = sinkDistinct(sink, targets);
+            if (targets.stream().allMatch(t -> now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L) >= want)) {
+                return Delivery.DRAINED;
+            }
+            if (System.currentTimeMillis() - lastLog > 5000) {
+                lastLog = System.currentTimeMillis();
+                StringBuilder s = new StringBuilder();
+                for (String t : targets) {
+                    s.append(' ').append(t).append('=').append(now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L));
+                }
+                log("%s: waiting for delivery of %d:%s", phase, want, s);
+            }
+            Thread.sleep(200);
+        }
+        return Delivery.TIMED_OUT;
+    }
+
     // ------------------------------------------------------------------------------- file phase
 
     /**
@@ -406,21 +416,8 @@ public class Load {
                     rows * 1000.0 / Math.max(1, readEnd - t0));
 
             // every order at every target
-            boolean drained = false;
-            long lastLog = 0;
-            while (System.currentTimeMillis() < deadline) {
-                Map<String, Long> now = sinkDistinct(sink, targets);
-                final int want = orders;
-                drained = targets.stream().allMatch(t -> now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L) >= want);
-                if (drained) {
-                    break;
-                }
-                if (System.currentTimeMillis() - lastLog > 5000) {
-                    lastLog = System.currentTimeMillis();
-                    log("%s: waiting for delivery of %d orders: %s", phase, orders, now);
-                }
-                Thread.sleep(200);
-            }
+            boolean drained = awaitDelivered(phase, sink, targets, baseline, orders, deadline, hubPid)
+                    == Delivery.DRAINED;
             long drainEnd = System.currentTimeMillis();
             sampler.stop = true;
             samplerThread.join(3000);
