@@ -93,7 +93,9 @@ class IngestController {
         }
         int limit = properties.ingest().maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
-            // refused before reading: nothing was received, so nothing is stored
+            // refused unread, so nothing is stored; a body up to the drain size is still read off the
+            // connection first, so that the client gets the answer after it has finished sending
+            BodyReader.drain(request.getInputStream(), DRAIN_BYTES);
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "the body is "
                     + request.getContentLengthLong() + " bytes, more than the limit of " + limit
                     + " bytes; send fewer items per request", null);
