@@ -10,6 +10,8 @@ public final class HubHeaders {
     public static final String SOURCE_EVENT_ID = "tributarySourceEventId";
     public static final String GLOBAL_CUSTOMER_ID = "tributaryGlobalCustomerId";
     public static final String EXTERNAL_ID = "tributaryExternalId";
+    /** The target collection an event goes to, e.g. {@code customers} or {@code customer-merges}. */
+    public static final String COLLECTION = "tributaryCollection";
     public static final String TRACE_ID = "tributaryTraceId";
     /** Epoch milliseconds at which ingest made the event durable; used for end-to-end latency. */
     public static final String RECEIVED_AT = "tributaryReceivedAt";

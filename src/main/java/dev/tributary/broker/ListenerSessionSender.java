@@ -69,12 +69,18 @@ public class ListenerSessionSender {
      */
     public void send(Exchange exchange, String destination, boolean topic, Map<String, Object> properties)
             throws JMSException {
+        send(exchange, destination, topic, utf8(exchange.getMessage().getBody()), properties);
+    }
+
+    /** Sends {@code body} (UTF-8 JSON) like {@link #send(Exchange, String, boolean, Map)}. */
+    public void send(Exchange exchange, String destination, boolean topic, byte[] body, Map<String, Object> properties)
+            throws JMSException {
         Session session = exchange.getProperty(SESSION, Session.class);
         if (session == null) {
             throw new IllegalStateException("no consumer session kept for this exchange");
         }
         BytesMessage message = session.createBytesMessage();
-        message.writeBytes(utf8(exchange.getMessage().getBody()));
+        message.writeBytes(body);
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             if (property.getValue() != null) {
                 message.setObjectProperty(property.getKey(), property.getValue());

@@ -140,8 +140,11 @@ class DispatchRoutes extends RouteBuilder {
         exchange.setProperty(HubHeaders.EVENT_ID, eventId);
         exchange.setProperty(HubHeaders.REGION, message.getHeader(HubHeaders.REGION));
         exchange.setProperty(HubHeaders.RECEIVED_AT, message.getHeader(HubHeaders.RECEIVED_AT));
-        String collection = RecordType
-                .fromWireName(message.getHeader(HubHeaders.RECORD_TYPE, String.class)).collection();
+        // the identity stage's events (customer-merges, customer-unmerges) name their collection
+        String collection = message.getHeader(HubHeaders.COLLECTION, String.class);
+        if (collection == null) {
+            collection = RecordType.fromWireName(message.getHeader(HubHeaders.RECORD_TYPE, String.class)).collection();
+        }
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
         Message request = new DefaultMessage(exchange);
         request.setBody(message.getBody());

@@ -3,12 +3,14 @@ package dev.tributary.flow;
 import dev.tributary.broker.ListenerSessionSender;
 import dev.tributary.config.HubProperties;
 import jakarta.jms.JMSException;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the canonical event built by {@link InboundProcessor} to the multicast events
- * address, in the same broker transaction as the inbound message it came from.
+ * Publishes the canonical event built by {@link InboundProcessor}, and the events the identity
+ * stage added after it, to the multicast events address, in the same broker transaction as the
+ * inbound message they came from.
  */
 @Component("eventPublisher")
 public class EventPublisher {
@@ -22,6 +24,15 @@ public class EventPublisher {
     }
 
     public void publish(Exchange exchange) throws JMSException {
-        sender.send(exchange, address, true, ListenerSessionSender.properties(exchange.getMessage().getHeaders()));
+        if (!Boolean.TRUE.equals(exchange.getProperty(InboundProcessor.ONLY_ALSO, Boolean.class))) {
+            sender.send(exchange, address, true, ListenerSessionSender.properties(exchange.getMessage().getHeaders()));
+        }
+        @SuppressWarnings("unchecked")
+        List<InboundProcessor.Outbound> also = exchange.getProperty(InboundProcessor.ALSO, List.class);
+        if (also != null) {
+            for (InboundProcessor.Outbound event : also) {
+                sender.send(exchange, address, true, event.body(), event.properties());
+            }
+        }
     }
 }

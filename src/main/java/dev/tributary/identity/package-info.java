@@ -1,5 +1,7 @@
 /**
- * Global customer ids. For now a deterministic rule (tax id, else region + source id); the
- * consolidation feature replaces it with identity resolution and a cross-reference.
+ * Identity resolution: the stage after the inbound queue that gives every record the global
+ * customer it belongs to. Source customers are matched (a valid USCC or tax id decides, else
+ * scored evidence within blocking keys, two thresholds and a steward's queue), kept in a
+ * cross-reference with field-level golden records and lineage, merged and unmerged by events.
  */
 package dev.tributary.identity;

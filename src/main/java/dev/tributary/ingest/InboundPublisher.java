@@ -101,7 +101,7 @@ class InboundPublisher {
         BytesMessage message = session.createBytesMessage();
         message.writeBytes(s.recordJson());
         message.setStringProperty(HubHeaders.DUPLICATE_ID, s.eventId());
-        message.setStringProperty(HubHeaders.GROUP_ID, s.globalCustomerId());
+        message.setStringProperty(HubHeaders.GROUP_ID, s.customerKey());
         message.setStringProperty(HubHeaders.EVENT_ID, s.eventId());
         message.setStringProperty(HubHeaders.RECORD_TYPE, s.record().recordType().wireName());
         message.setStringProperty(HubHeaders.REGION, s.region());

@@ -166,7 +166,6 @@ class IngestController {
             entry.put("index", r.index());
             if (r.isAccepted()) {
                 entry.put("eventId", r.submission().eventId());
-                entry.put("globalCustomerId", r.submission().globalCustomerId());
                 if (outcome.repeated().get(i)) {
                     entry.put("repeated", true);
                 }

@@ -77,9 +77,9 @@ public class Intake {
         for (int i = 0; i < outcome.results().size(); i++) {
             ItemResult r = outcome.results().get(i);
             outcomes.add(r.isAccepted()
-                    ? new RecordOutcome(true, r.submission().eventId(), r.submission().globalCustomerId(),
+                    ? new RecordOutcome(true, r.submission().eventId(),
                             outcome.repeated().get(i), null, List.of(), r.warnings())
-                    : new RecordOutcome(false, null, null, false, outcome.rejectionIds().get(i), r.errors(), List.of()));
+                    : new RecordOutcome(false, null, false, outcome.rejectionIds().get(i), r.errors(), List.of()));
         }
         return outcomes;
     }

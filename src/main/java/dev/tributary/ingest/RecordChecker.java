@@ -10,7 +10,7 @@ import dev.tributary.canonical.Order;
 import dev.tributary.canonical.RecordType;
 import dev.tributary.canonical.SourceRef;
 import dev.tributary.config.HubProperties;
-import dev.tributary.identity.GlobalCustomerIds;
+import dev.tributary.identity.Keys;
 import dev.tributary.identity.Keys;
 import dev.tributary.schema.SchemaRegistry;
 import dev.tributary.validation.CanonicalValidator;
@@ -116,7 +116,7 @@ class RecordChecker {
             throw new IllegalStateException("a canonical record always serialises", e);
         }
         Submission submission = new Submission(eventId(region, source.system(), eventKey), region, source.system(),
-                eventKey, GlobalCustomerIds.of(record), traceId, Instant.now(clock), record, json, warnings);
+                eventKey, Keys.of(region, source.system(), record.customerRef().sourceId()), traceId, Instant.now(clock), record, json, warnings);
         return ItemResult.accepted(index, text, submission);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -95,6 +96,8 @@ class SecurityConfiguration {
                         // an error page rendered for an already authorized request is not checked twice
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PATHS.matcher("/api/schema/**")).permitAll()
+                        // merging and unmerging customers is the steward's work, reading them anyone's at HQ
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/customers/**")).hasRole(HubUsers.OPERATOR)
                         .requestMatchers(PATHS.matcher("/api/stats"), PATHS.matcher("/api/customers/**"))
                                 .hasRole(HubUsers.VIEWER)
                         .requestMatchers(PATHS.matcher("/api/rejected/**"), PATHS.matcher("/api/deadletters/**"),

@@ -92,7 +92,7 @@ class IngestBodyPropertiesTest {
             if (result.isAccepted()) {
                 assertThat(result.errors()).isEmpty();
                 assertThat(result.submission().eventId()).isNotBlank();
-                assertThat(result.submission().globalCustomerId()).isNotBlank();
+                assertThat(result.submission().customerKey()).isNotBlank();
                 assertThat(result.submission().recordJson().length)
                         .as("bytes of the accepted record for an item of %d characters", item.text().length())
                         .isLessThanOrEqualTo(3 * item.text().length() + 1_024);

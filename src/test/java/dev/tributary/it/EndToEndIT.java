@@ -42,8 +42,7 @@ class EndToEndIT extends H2HubIT {
                  "probability": 40, "sourceUpdatedAt": "2026-11-21T09:00:00Z"}}""".formatted(id, id, code);
         HttpResponse<String> response = post("cn-south", "[" + customer + "," + opportunity + "]");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String globalId = json(response.body()).at("/accepted/0/globalCustomerId").asText();
-        assertThat(json(response.body()).at("/accepted/1/globalCustomerId").asText()).isEqualTo(globalId);
+        String globalId = customerIdOf("cn-south", "hubspot", id);
 
         LoggedRequest account = awaitUpserts(crm(), "/crm/customers/" + globalId, 1).get(0);
         JsonNode event = json(account.getBodyAsString());
@@ -69,7 +68,7 @@ class EndToEndIT extends H2HubIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode accepted = json(response.body()).at("/accepted/0");
         assertThat(accepted.at("/warnings/0/field").asText()).isEqualTo("data.contacts[1].phone");
-        String globalId = accepted.path("globalCustomerId").asText();
+        String globalId = customerIdOf("cn-east", "fxiaoke", id);
         JsonNode event = json(awaitUpserts(crm(), "/crm/customers/" + globalId, 1).get(0).getBodyAsString());
         assertThat(event.at("/data/contacts/0/phone").asText()).isEqualTo("+8643122576948");
         assertThat(event.at("/data/contacts/0/phoneExtension").asText()).isEqualTo("8012");

@@ -19,7 +19,7 @@ final class EndToEndScenario {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode accepted = hub.json(response.body()).at("/accepted/0");
         String eventId = accepted.path("eventId").asText();
-        String globalId = accepted.path("globalCustomerId").asText();
+        String globalId = hub.customerIdOf("cn-east", "fxiaoke", "C-" + orderId);
         assertThat(globalId).matches("GC-[0-9A-F]{16}");
 
         String path = "/orders/cn-east.fxiaoke." + orderId;

@@ -167,6 +167,14 @@ abstract class HubITSupport {
         return send(request.build());
     }
 
+    /** The global customer id the identity stage gave a source's customer, waiting for it. */
+    String customerIdOf(String region, String system, String sourceId) {
+        String path = "/api/customers/by-source/" + region + "/" + system + "/" + sourceId;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> getAs(HubCredentials.VIEWER, path).statusCode() == 200);
+        return json(getAs(HubCredentials.VIEWER, path).body()).path("globalCustomerId").asText();
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

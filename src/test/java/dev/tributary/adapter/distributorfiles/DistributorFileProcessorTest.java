@@ -66,7 +66,7 @@ class DistributorFileProcessorTest {
         for (IncomingRecord r : records) {
             submitted.add(r.data().path("orderNumber").asText());
             boolean ok = r.problems().isEmpty();
-            outcomes.add(new RecordOutcome(ok, r.sourceEventId(), null, false, null,
+            outcomes.add(new RecordOutcome(ok, r.sourceEventId(), false, null,
                     ok ? List.of() : r.problems(), List.of()));
         }
         return outcomes;
