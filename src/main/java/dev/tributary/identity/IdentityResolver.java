@@ -114,6 +114,20 @@ public class IdentityResolver {
                 }
             }
         }
+        // a record that matches two customers which contradict each other (two cities, say) is
+        // not evidence that they are one: the steward decides
+        List<Candidate> best = List.copyOf(clusters.values());
+        for (int i = 0; i < best.size(); i++) {
+            for (int j = i + 1; j < best.size(); j++) {
+                if (scorer.score(best.get(i).row.profile(), best.get(j).row.profile()).contradicted()) {
+                    for (Candidate c : List.of(best.get(i), best.get(j))) {
+                        if (clusters.remove(c.cluster) != null) {
+                            review.add(c);
+                        }
+                    }
+                }
+            }
+        }
         // two valid codes that differ are two companies: only clusters of one code (or none) join
         String code = profile.uscc() != null ? profile.uscc() : current == null ? null : uscc(current);
         for (Candidate candidate : clusters.values().stream()
@@ -171,16 +185,16 @@ public class IdentityResolver {
 
     /** Scores every source sharing a blocking key with {@code profile}, best per source. */
     private List<Candidate> candidates(String key, CustomerProfile profile) {
-        Map<String, SourceRow> rows = new LinkedHashMap<>();
+        Set<String> keys = new java.util.TreeSet<>();
         for (String block : profile.blockingKeys()) {
-            for (SourceRow row : store.block(block, properties.candidatesPerKey())) {
-                if (!row.sourceKey().equals(key) && row.profile() != null) {
-                    rows.putIfAbsent(row.sourceKey(), row);
-                }
-            }
+            keys.addAll(store.block(block, properties.candidatesPerKey()));
         }
+        keys.remove(key);
         List<Candidate> candidates = new ArrayList<>();
-        for (SourceRow row : rows.values()) {
+        for (SourceRow row : store.sources(keys)) {
+            if (row.profile() == null) {
+                continue;
+            }
             MatchScorer.Match match = scorer.score(profile, row.profile());
             if (match.score() < properties.reviewAt()) {
                 continue;
@@ -355,27 +369,27 @@ public class IdentityResolver {
         SourceRef source = record.primarySource();
         CustomerRef ref = record.customerRef();
         String activityKey = sourceKey(source.region(), source.system(), source.sourceId());
-        Optional<IdentityStore.ActivityRow> known = store.activity(activityKey);
-        if (known.isPresent() && eventId.equals(known.get().eventId())) {
-            SourceRow customer = store.source(known.get().customerKey()).orElseThrow();
-            return replay(customer.globalCustomerId(), eventId);
+        Optional<IdentityStore.ActivityRow> kept = store.activity(activityKey);
+        if (kept.isPresent() && eventId.equals(kept.get().eventId())) {
+            return replay(store.customerOf(kept.get().customerKey()).orElseThrow(), eventId);
         }
         Instant now = clock.instant();
         String customerKey = sourceKey(source.region(), source.system(), ref.sourceId());
-        Optional<SourceRow> row = store.source(customerKey);
+        Optional<String> known = store.customerOf(customerKey);
         List<Outgoing> also = new ArrayList<>();
         String customer;
-        if (row.isPresent()) {
-            customer = active(row.get().globalCustomerId());
+        if (known.isPresent()) {
+            customer = active(known.get());
         } else {
             customer = customerForReference(record, customerKey, now, eventId, also);
         }
         IdentityStore.ActivityRow activity = activity(record, activityKey, customerKey, eventId, now);
-        if (known.isEmpty() || !olderActivity(activity, known.get())) {
+        if (kept.isEmpty() || !olderActivity(activity, kept.get())) {
             store.saveActivity(activity);
         }
-        boolean wasStrategic = store.customer(customer).map(c -> "STRATEGIC".equals(c.tier())).orElse(false);
-        if ((computedTier(customer) == CustomerTier.STRATEGIC) != wasStrategic) {
+        // an order or opportunity only adds to what makes an account STRATEGIC: a STRATEGIC one
+        // is not checked again here (it is on its next golden change)
+        if (!"STRATEGIC".equals(store.tier(customer)) && computedTier(customer) == CustomerTier.STRATEGIC) {
             refresh(customer, eventId, now, also);
         }
         return new Resolution(customer, null, also);

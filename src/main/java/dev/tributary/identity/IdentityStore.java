@@ -38,6 +38,24 @@ class IdentityStore {
 
     // ------------------------------------------------------------------ sources (cross-reference)
 
+    /** The customer a source belongs to (maybe merged since), without reading its record. */
+    Optional<String> customerOf(String sourceKey) {
+        return jdbc.query("SELECT global_customer_id FROM identity_source WHERE source_key = ?",
+                (rs, n) -> rs.getString(1), sourceKey).stream().findFirst();
+    }
+
+    /** The tier a customer has now, or null. */
+    String tier(String customer) {
+        return jdbc.query("SELECT tier FROM identity_customer WHERE global_customer_id = ?", (rs, n) -> rs.getString(1),
+                customer).stream().findFirst().orElse(null);
+    }
+
+    /** The event that last changed an activity, or empty when it is new. */
+    Optional<String> activityEvent(String sourceKey) {
+        return jdbc.query("SELECT event_id FROM identity_activity WHERE source_key = ?", (rs, n) -> rs.getString(1),
+                sourceKey).stream().findFirst();
+    }
+
     Optional<SourceRow> source(String sourceKey) {
         return jdbc.query("SELECT " + SOURCE_COLUMNS + " FROM identity_source s WHERE s.source_key = ?",
                 this::sourceRow, sourceKey).stream().findFirst();
@@ -48,11 +66,20 @@ class IdentityStore {
                 + " ORDER BY s.source_key", this::sourceRow, customer);
     }
 
-    /** The sources sharing {@code blockKey}, at most {@code limit}, in a stable order. */
-    List<SourceRow> block(String blockKey, int limit) {
-        return jdbc.query("SELECT " + SOURCE_COLUMNS + " FROM identity_block b JOIN identity_source s"
-                + " ON s.source_key = b.source_key WHERE b.block_key = ? ORDER BY b.source_key FETCH FIRST " + limit
-                + " ROWS ONLY", this::sourceRow, blockKey);
+    /** The keys of the sources sharing {@code blockKey}, at most {@code limit}, in a stable order. */
+    List<String> block(String blockKey, int limit) {
+        return jdbc.queryForList("SELECT source_key FROM identity_block WHERE block_key = ? ORDER BY source_key"
+                + " FETCH FIRST " + limit + " ROWS ONLY", String.class, blockKey);
+    }
+
+    /** The sources with these keys, in key order. */
+    List<SourceRow> sources(java.util.Collection<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(sourceKeys.size(), "?"));
+        return jdbc.query("SELECT " + SOURCE_COLUMNS + " FROM identity_source s WHERE s.source_key IN (" + marks + ")"
+                + " ORDER BY s.source_key", this::sourceRow, sourceKeys.toArray());
     }
 
     void saveSource(SourceRow row, List<String> blockingKeys) {
@@ -106,14 +133,15 @@ class IdentityStore {
     Optional<String> active(String id) {
         String current = id;
         for (int hops = 0; hops < 64; hops++) {
-            Optional<CustomerRow> row = customer(current);
-            if (row.isEmpty()) {
+            List<String> into = jdbc.query("SELECT merged_into FROM identity_customer WHERE global_customer_id = ?",
+                    (rs, n) -> rs.getString(1), current);
+            if (into.isEmpty()) {
                 return Optional.empty();
             }
-            if (row.get().mergedInto() == null) {
+            if (into.get(0) == null) {
                 return Optional.of(current);
             }
-            current = row.get().mergedInto();
+            current = into.get(0);
         }
         throw new IllegalStateException("merge redirects of " + id + " do not end");
     }

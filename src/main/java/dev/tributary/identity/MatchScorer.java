@@ -19,7 +19,15 @@ final class MatchScorer {
 
     /** The outcome: {@code score} in [0, 1]; {@code decisive} when a code settled it either way. */
     record Match(double score, boolean decisive, List<String> evidence) {
+
+        /** Whether something says these are two companies (codes, country, city, branch), not just too little. */
+        boolean contradicted() {
+            return decisive ? score == 0 : evidence.stream().anyMatch(CONTRADICTIONS::contains);
+        }
     }
+
+    private static final List<String> CONTRADICTIONS = List.of("different countries", "different cities",
+            "a branch and a company");
 
     Match score(CustomerProfile a, CustomerProfile b) {
         List<String> evidence = new ArrayList<>();
@@ -37,6 +45,11 @@ final class MatchScorer {
         double name = nameSimilarity(a, b);
         evidence.add("name " + round(name));
         double score = 0.8 * name;
+        if (name == 1.0 && distinctive(a)) {
+            // the whole reduced name, long enough not to be a common word, with nothing against it
+            score += 0.1;
+            evidence.add("identical name");
+        }
         if (shares(a.phones(), b.phones())) {
             score += 0.2;
             evidence.add("same phone");
@@ -83,14 +96,25 @@ final class MatchScorer {
         }
         CustomerProfile han = a.han() ? a : b;
         CustomerProfile latin = a.han() ? b : a;
-        String first = latin.core().split(" ")[0];
+        List<String> tokens = List.of(latin.core().split(" "));
         String core = han.core();
         for (int length = Math.min(4, core.length()); length >= 2; length--) {
-            if (Names.pinyin(core.substring(0, length)).equals(first)) {
-                return 0.85;
+            if (Names.pinyin(core.substring(0, length)).equals(tokens.get(0))) {
+                // the same brand; the business it names after the brand tells a group's companies apart
+                var chinese = LinesOfBusiness.ofChinese(core.substring(length));
+                var english = LinesOfBusiness.ofEnglish(tokens.subList(1, tokens.size()));
+                if (chinese.isEmpty() || english.isEmpty()) {
+                    return 0.8;
+                }
+                return chinese.stream().anyMatch(english::contains) ? 0.95 : 0.5;
             }
         }
         return 0.8 * JARO_WINKLER.apply(han.pinyin(), latin.core().replace(" ", ""));
+    }
+
+    /** A name long enough that two companies having it whole is unlikely by chance. */
+    private static boolean distinctive(CustomerProfile p) {
+        return p.han() ? p.core().length() >= 4 : p.core().length() >= 8 && p.core().contains(" ");
     }
 
     /** 1 - (edit distance / longer length). */

@@ -60,6 +60,12 @@ final class Names {
     private Names() {
     }
 
+    /** The places in pinyin, as they lead an English company name (after the pinyin format is set up). */
+    private static final class LatinPlaces {
+        static final Set<String> NAMES = PLACES.stream().map(Names::pinyin)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** A name reduced for comparison: its core, a place it named, and whether it names a branch. */
     record Name(String core, String place, boolean branch, boolean han) {
     }
@@ -126,10 +132,18 @@ final class Names {
             if (token.isEmpty()) {
                 continue;
             }
+            if (tokens.isEmpty() && LatinPlaces.NAMES.contains(token) && place == null) {
+                // Nanjing Hewei Information Technology: the leading city, as in a Chinese name
+                place = token;
+                continue;
+            }
             branch |= LATIN_BRANCH.contains(token);
             if (!LATIN_FORMS.contains(token)) {
                 tokens.add(token);
             }
+        }
+        if (tokens.isEmpty() && place != null) {
+            tokens.add(place);
         }
         return new Name(String.join(" ", tokens), place, branch, false);
     }

@@ -78,8 +78,8 @@ class IdentityResolverTest {
 
     @Test
     void should_queue_a_pair_with_some_evidence_for_the_steward_and_merge_it_when_approved() {
-        String a = resolve(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null));
-        String b = resolve(customer("cn-south", "fxiaoke", "B1", "华腾电子有限公司", null, null, null, null));
+        String a = resolve(customer("cn-east", "fxiaoke", "A1", "华腾精密电子有限公司", null, "上海", null, null));
+        String b = resolve(customer("cn-south", "fxiaoke", "B1", "华滕精密电子有限公司", null, "上海", null, null));
 
         assertThat(b).isNotEqualTo(a);
         IdentityStore.PairRow pair = db.store.pairs("PENDING", 0, 10).get(0);

@@ -167,6 +167,17 @@ abstract class HubITSupport {
         return send(request.build());
     }
 
+    /** POST of a JSON body as one of the {@link HubCredentials} users. */
+    HttpResponse<String> postAs(String user, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", HubCredentials.basic(user));
+        }
+        return send(request.build());
+    }
+
     /** The global customer id the identity stage gave a source's customer, waiting for it. */
     String customerIdOf(String region, String system, String sourceId) {
         String path = "/api/customers/by-source/" + region + "/" + system + "/" + sourceId;
