@@ -30,7 +30,18 @@ final class DemoData {
             cn("cn-south", "S-2003", "Xiamen Harbour Foods Co., Ltd.", "91350200", "福建", "厦门", "思明区鹭江道 2 号", "Huang Lei", "+8613300133006"),
             eu("eu-west", "E-3001", "Van der Berg Logistics B.V.", "NL854321987B01", "NL", "Noord-Holland", "Amsterdam", "Keizersgracht 120", "Sanne de Vries", "+31201234567"),
             eu("eu-west", "E-3002", "Müller Industrietechnik GmbH", "DE298765431", "DE", "Bayern", "München", "Leopoldstraße 45", "Jonas Müller", "+4989123456"),
-            eu("eu-west", "E-3003", "Atelier Lumière SAS", "FR40123456789", "FR", "Île-de-France", "Paris", "12 rue de Rivoli", "Camille Martin", "+33142123456"));
+            eu("eu-west", "E-3003", "Atelier Lumière SAS", "FR40123456789", "FR", "Île-de-France", "Paris", "12 rue de Rivoli", "Camille Martin", "+33142123456"),
+            // the same company as C-1001, as two other regions know it: the identity stage makes them one account
+            withoutCode(cn("cn-south", "S-2004", "上海華東精密機械股份有限公司", "91310000", "上海", "上海市", "浦東新區張江路88號", "王偉", "021-5888 0001"),
+                    "+8613800138001"),
+            withoutCode(eu("eu-west", "E-3004", "Shanghai Huadong Precision Machinery Co., Ltd.", null, "CN", "Shanghai", "Shanghai", "88 Zhangjiang Road, Pudong", "Wang Wei", "+8613800138001"),
+                    null));
+
+    /** A company as a tool that does not record its code writes it (optionally with another phone). */
+    private static Company withoutCode(Company c, String phone) {
+        return new Company(c.region(), c.system(), c.sourceId(), c.legalName(), null, null, c.country(), c.province(),
+                c.city(), c.address(), c.contact(), phone == null ? c.phone() : phone, c.email(), c.currency(), c.taxRate());
+    }
 
     private static final String[][] PRODUCTS = {
             {"PUMP-200", "Centrifugal pump 200 L/min", "1850.00"},
@@ -50,7 +61,7 @@ final class DemoData {
         data.put("legalName", c.legalName());
         if (c.uscc() != null) {
             data.put("unifiedSocialCreditCode", c.uscc());
-        } else {
+        } else if (c.taxId() != null) {
             data.put("taxId", c.taxId());
         }
         data.put("country", c.country());
@@ -136,7 +147,7 @@ final class DemoData {
         ref.put("sourceId", c.sourceId());
         if (c.uscc() != null) {
             ref.put("unifiedSocialCreditCode", c.uscc());
-        } else {
+        } else if (c.taxId() != null) {
             ref.put("taxId", c.taxId());
         }
         ref.put("legalName", c.legalName());

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Identity resolution settings ({@code tributary.identity.*}): the two match thresholds (merge at
  * or above {@code mergeAt}, queue for the steward from {@code reviewAt}), how many candidates one
- * blocking key may bring, how much each source system is trusted per golden field (default, then
+ * blocking key may bring, how often a busy customer's STRATEGIC rule is evaluated on the order
+ * path (its later orders are then checked by a queued command), how much each source system is trusted per golden field (default, then
  * per field), and the rule that makes an account STRATEGIC.
  */
 @ConfigurationProperties("tributary.identity")
@@ -16,6 +17,7 @@ public record IdentityProperties(
         @DefaultValue("0.9") double mergeAt,
         @DefaultValue("0.75") double reviewAt,
         @DefaultValue("100") int candidatesPerKey,
+        @DefaultValue("5s") java.time.Duration tierCheckInterval,
         @DefaultValue Map<String, Integer> trust,
         @DefaultValue Map<String, Map<String, Integer>> fieldTrust,
         @DefaultValue Strategic strategic) {

@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -60,14 +62,23 @@ public class IdentityResolver {
     private final GoldenRecords goldens;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final MeterRegistry meters;
+    private final TierChecks tierChecks;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
     @Autowired
-    IdentityResolver(IdentityStore store, IdentityProperties properties, ObjectMapper mapper) {
-        this(store, properties, mapper, Clock.systemUTC());
+    IdentityResolver(IdentityStore store, IdentityProperties properties, ObjectMapper mapper, MeterRegistry meters) {
+        this(store, properties, mapper, Clock.systemUTC(), meters);
     }
 
-    IdentityResolver(IdentityStore store, IdentityProperties properties, ObjectMapper mapper, Clock clock) {
+    IdentityResolver(IdentityStore store, IdentityProperties properties, ObjectMapper mapper) {
+        this(store, properties, mapper, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    IdentityResolver(IdentityStore store, IdentityProperties properties, ObjectMapper mapper, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
+        this.tierChecks = new TierChecks(properties.tierCheckInterval(), clock);
         this.store = store;
         this.properties = properties;
         this.mapper = mapper;
@@ -78,8 +89,30 @@ public class IdentityResolver {
 
     /** Resolves one inbound record of {@code region}, carried by event {@code eventId}. */
     public Resolution resolve(CanonicalRecord record, String eventId) {
-        return locked(() -> record instanceof Customer customer ? resolveCustomer(customer, eventId)
-                : resolveActivity(record, eventId));
+        Resolution resolution;
+        if (record instanceof Customer customer) {
+            resolution = locked(() -> resolveCustomer(customer, eventId));
+        } else {
+            // an order of a customer already known changes no customer's sources: such orders run
+            // side by side; one that must first create its customer waits for the exclusive lock
+            try {
+                resolution = shared(() -> resolveActivity(record, eventId, false));
+            } catch (NeedsExclusive e) {
+                resolution = locked(() -> resolveActivity(record, eventId, true));
+            }
+        }
+        resolved(record.recordType().wireName(), resolution.also());
+        return resolution;
+    }
+
+    /** Counts a resolution and the merges and unmerges it caused (tributary.identity.*). */
+    private void resolved(String kind, List<Outgoing> also) {
+        meters.counter("tributary.identity.resolved", "kind", kind).increment();
+        for (Outgoing outgoing : also) {
+            if (outgoing.kind() != Outgoing.Kind.CUSTOMER) {
+                meters.counter("tributary.identity.changes", "kind", outgoing.kind().name().toLowerCase()).increment();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ customers
@@ -255,6 +288,9 @@ public class IdentityResolver {
                 return store.lastMergeOf(command.otherId()).isEmpty() ? "no merge of " + command.otherId()
                         + " is on record" : null;
             }
+            case "tier" -> {
+                return store.active(command.customerId()).isEmpty() ? "there is no customer " + command.customerId() : null;
+            }
             case "approve", "reject" -> {
                 Optional<IdentityStore.PairRow> pair = command.pairId() == null ? Optional.empty()
                         : store.pair(command.pairId());
@@ -274,7 +310,7 @@ public class IdentityResolver {
 
     /** Carries out a queued command (once: a redelivery sends the events it caused again). */
     public List<Outgoing> apply(Command command, String eventId) {
-        return locked(() -> {
+        List<Outgoing> events = locked(() -> {
             if (!store.changesByEvent(eventId).isEmpty()) {
                 return replay(active(command.customerId() != null ? command.customerId() : pairCustomer(command)),
                         eventId).also();
@@ -296,6 +332,14 @@ public class IdentityResolver {
                     merge(active(command.otherId()), survivor, eventId, command.actor(), "merged by " + command.actor(),
                             now, also);
                     refresh(survivor, eventId, now, also);
+                }
+                case "tier" -> {
+                    String customer = active(command.customerId());
+                    boolean strategic = computedTier(customer) == CustomerTier.STRATEGIC;
+                    if (strategic != "STRATEGIC".equals(store.tier(customer))) {
+                        refresh(customer, eventId, now, also);
+                    }
+                    store.change(eventId, "TIER_CHECKED", customer, null, null, command.actor(), now);
                 }
                 case "unmerge" -> unmerge(active(command.customerId()), command.otherId(), eventId, command.actor(), now,
                         also);
@@ -322,6 +366,8 @@ public class IdentityResolver {
             }
             return also;
         });
+        resolved("command", events);
+        return events;
     }
 
     private String pairCustomer(Command command) {
@@ -365,7 +411,7 @@ public class IdentityResolver {
 
     // ------------------------------------------------------------------ orders and opportunities
 
-    private Resolution resolveActivity(CanonicalRecord record, String eventId) {
+    private Resolution resolveActivity(CanonicalRecord record, String eventId, boolean mayCreate) {
         SourceRef source = record.primarySource();
         CustomerRef ref = record.customerRef();
         String activityKey = sourceKey(source.region(), source.system(), source.sourceId());
@@ -375,21 +421,30 @@ public class IdentityResolver {
         }
         Instant now = clock.instant();
         String customerKey = sourceKey(source.region(), source.system(), ref.sourceId());
-        Optional<String> known = store.customerOf(customerKey);
+        Optional<String> known = store.activeCustomerOf(customerKey);
+        if (known.isEmpty() && !mayCreate) {
+            throw new NeedsExclusive();
+        }
         List<Outgoing> also = new ArrayList<>();
         String customer;
         if (known.isPresent()) {
-            customer = active(known.get());
+            customer = known.get();
         } else {
             customer = customerForReference(record, customerKey, now, eventId, also);
         }
         IdentityStore.ActivityRow activity = activity(record, activityKey, customerKey, eventId, now);
         if (kept.isEmpty() || !olderActivity(activity, kept.get())) {
-            store.saveActivity(activity);
+            store.saveActivity(activity, kept.isPresent());
         }
         // an order or opportunity only adds to what makes an account STRATEGIC: a STRATEGIC one
         // is not checked again here (it is on its next golden change)
-        if (!"STRATEGIC".equals(store.tier(customer)) && computedTier(customer) == CustomerTier.STRATEGIC) {
+        // the rule's sums cost a query over the customer's activity: a busy customer is checked at
+        // most once per tier-check-interval here, and its later orders then by a queued check
+        if (!"STRATEGIC".equals(store.tier(customer)) && (mayCreate || tierChecks.due(customer))
+                && computedTier(customer) == CustomerTier.STRATEGIC) {
+            if (!mayCreate) {
+                throw new NeedsExclusive();
+            }
             refresh(customer, eventId, now, also);
         }
         return new Resolution(customer, null, also);
@@ -564,12 +619,35 @@ public class IdentityResolver {
         return Keys.of(region, system, sourceId);
     }
 
+    /** Customers with activity since their tier was last checked; each is checked, and forgotten. */
+    List<String> takeTierChecksDue() {
+        return tierChecks.takeWaiting();
+    }
+
+    /** Rolls back shared work that turned out to change a customer: it is done again, alone. */
+    private static final class NeedsExclusive extends RuntimeException {
+        NeedsExclusive() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Runs {@code work} in a transaction, alone. */
     <T> T locked(java.util.function.Supplier<T> work) {
-        lock.lock();
+        lock.writeLock().lock();
         try {
             return transaction.execute(status -> work.get());
         } finally {
-            lock.unlock();
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code work} in a transaction, beside other shared work but no exclusive one. */
+    private <T> T shared(java.util.function.Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return transaction.execute(status -> work.get());
+        } finally {
+            lock.readLock().unlock();
         }
     }
 }

@@ -44,6 +44,17 @@ class IdentityStore {
                 (rs, n) -> rs.getString(1), sourceKey).stream().findFirst();
     }
 
+    /** The customer a source belongs to now (following a merge), without reading its record. */
+    Optional<String> activeCustomerOf(String sourceKey) {
+        List<String[]> found = jdbc.query("SELECT s.global_customer_id, c.merged_into FROM identity_source s"
+                + " JOIN identity_customer c ON c.global_customer_id = s.global_customer_id WHERE s.source_key = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, sourceKey);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return found.get(0)[1] == null ? Optional.of(found.get(0)[0]) : active(found.get(0)[1]);
+    }
+
     /** The tier a customer has now, or null. */
     String tier(String customer) {
         return jdbc.query("SELECT tier FROM identity_customer WHERE global_customer_id = ?", (rs, n) -> rs.getString(1),
@@ -279,8 +290,9 @@ class IdentityStore {
                 + " WHERE source_key = ?", this::activityRow, sourceKey).stream().findFirst();
     }
 
-    void saveActivity(ActivityRow a) {
-        int updated = jdbc.update("UPDATE identity_activity SET customer_key = ?, touch_date = ?, currency = ?, amount = ?,"
+    /** Stores an activity; {@code known} says whether a row for it exists already (read just before). */
+    void saveActivity(ActivityRow a, boolean known) {
+        int updated = !known ? 0 : jdbc.update("UPDATE identity_activity SET customer_key = ?, touch_date = ?, currency = ?, amount = ?,"
                         + " stage = ?, is_open = ?, event_id = ?, source_version = ?, source_updated_at = ?, received_at = ?"
                         + " WHERE source_key = ?", a.customerKey(), a.touchDate(), a.currency(), a.amount(), a.stage(),
                 a.open(), a.eventId(), a.version(), timestamp(a.updatedAt()), timestamp(a.receivedAt()), a.sourceKey());

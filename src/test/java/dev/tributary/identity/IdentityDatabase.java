@@ -24,7 +24,7 @@ final class IdentityDatabase {
     }
 
     static IdentityProperties defaults() {
-        return new IdentityProperties(0.9, 0.75, 100, Map.of(), Map.of(),
+        return new IdentityProperties(0.9, 0.75, 100, java.time.Duration.ofSeconds(5), Map.of(), Map.of(),
                 new IdentityProperties.Strategic(2, new java.math.BigDecimal("10000000"), "CNY", 200, 365));
     }
 

@@ -150,6 +150,23 @@ class IdentityResolverTest {
     }
 
     @Test
+    void should_check_a_busy_customer_by_a_queued_command_when_its_orders_come_faster_than_the_interval() {
+        String code = uscc("91310000MA1FL0001");
+        String id = resolve(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", code, "上海", null, null));
+        resolver.resolve(order("cn-east", "fxiaoke", "O1", new CustomerRef("A1", code, null, null), "CNY", "100"), "o1");
+        IdentityResolver.Resolution big = resolver.resolve(
+                order("cn-east", "fxiaoke", "O2", new CustomerRef("A1", code, null, null), "CNY", "20000000"), "o2");
+
+        assertThat(big.also()).as("checked a moment ago: this order waits for the queued check").isEmpty();
+        assertThat(resolver.takeTierChecksDue()).containsExactly(id);
+        List<IdentityResolver.Outgoing> events = resolver.apply(
+                new IdentityResolver.Command("tier", id, null, null, "rule"), "tier-1");
+
+        assertThat(resolver.golden(id).tier()).isEqualTo(CustomerTier.STRATEGIC);
+        assertThat(events).anyMatch(o -> o.golden() != null && o.golden().tier() == CustomerTier.STRATEGIC);
+    }
+
+    @Test
     void should_answer_a_redelivered_event_as_the_first_time() {
         Customer record = customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null);
         String first = resolver.resolve(record, "evt-same").globalCustomerId();
