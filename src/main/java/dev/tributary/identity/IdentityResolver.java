@@ -199,7 +199,7 @@ public class IdentityResolver {
         String record = store.json(customer);
         store.saveSource(new SourceRow(key, source.region(), source.system(), source.sourceId(), survivor, true,
                 pinned, profile, record, eventId, customer.version(), customer.updatedAt(), now),
-                profile.blockingKeys());
+                profile.blockingKeys(), existing.isPresent());
         List<Outgoing> also = new ArrayList<>();
         for (String other : joining) {
             if (!other.equals(survivor)) {
@@ -212,7 +212,7 @@ public class IdentityResolver {
                 store.queuePair(key, candidate.row.sourceKey(), candidate.match.score(), candidate.describe(), now);
             }
         }
-        Customer golden = refresh(survivor, eventId, now, also);
+        Customer golden = refresh(survivor, eventId, now, also, joining.size() > 1);
         return new Resolution(survivor, golden, also);
     }
 
@@ -224,6 +224,7 @@ public class IdentityResolver {
         }
         keys.remove(key);
         List<Candidate> candidates = new ArrayList<>();
+        Map<String, String> actives = new java.util.HashMap<>();
         for (SourceRow row : store.sources(keys)) {
             if (row.profile() == null) {
                 continue;
@@ -236,7 +237,7 @@ public class IdentityResolver {
             if (decided.isPresent() && decided.get().status().equals("REJECTED")) {
                 continue;
             }
-            candidates.add(new Candidate(row, active(row.globalCustomerId()), match));
+            candidates.add(new Candidate(row, actives.computeIfAbsent(row.globalCustomerId(), this::active), match));
         }
         return candidates;
     }
@@ -472,8 +473,8 @@ public class IdentityResolver {
         CustomerProfile profile = CustomerProfile.of(stub);
         List<String> keys = profile.blockingKeys().stream().filter(k -> k.startsWith("u:") || k.startsWith("t:")).toList();
         store.saveSource(new SourceRow(customerKey, source.region(), source.system(), ref.sourceId(), customer, false,
-                false, profile, store.json(stub), null, null, null, now), keys);
-        refresh(customer, eventId, now, also);
+                false, profile, store.json(stub), null, null, null, now), keys, false);
+        refresh(customer, eventId, now, also, false);
         return customer;
     }
 
@@ -516,8 +517,17 @@ public class IdentityResolver {
 
     /** Recomputes and stores the golden record of {@code customer}; a tier change is recorded. */
     private Customer refresh(String customer, String eventId, Instant now, List<Outgoing> also) {
+        return refresh(customer, eventId, now, also, true);
+    }
+
+    /**
+     * As {@link #refresh(String, String, Instant, List)}; without {@code recheckTier} the customer
+     * keeps the tier the rule gave it (a change of its records alone does not change its activity).
+     */
+    private Customer refresh(String customer, String eventId, Instant now, List<Outgoing> also, boolean recheckTier) {
         IdentityStore.CustomerRow row = store.customer(customer).orElseThrow();
-        CustomerTier tier = computedTier(customer);
+        CustomerTier tier = recheckTier ? computedTier(customer)
+                : "STRATEGIC".equals(row.tier()) ? CustomerTier.STRATEGIC : null;
         GoldenRecords.Golden golden = goldens.build(customer, store.sourcesOf(customer),
                 json -> store.read(json, Customer.class), tier, row.version() + 1);
         Customer record = golden.customer();

@@ -93,8 +93,9 @@ class IdentityStore {
                 + " ORDER BY s.source_key", this::sourceRow, sourceKeys.toArray());
     }
 
-    void saveSource(SourceRow row, List<String> blockingKeys) {
-        int updated = jdbc.update("UPDATE identity_source SET global_customer_id = ?, has_record = ?, pinned = ?,"
+    /** Stores a source; {@code known} says whether its row exists already (read just before). */
+    void saveSource(SourceRow row, List<String> blockingKeys, boolean known) {
+        int updated = !known ? 0 : jdbc.update("UPDATE identity_source SET global_customer_id = ?, has_record = ?, pinned = ?,"
                         + " profile = ?, record = ?, event_id = ?, source_version = ?, source_updated_at = ?,"
                         + " received_at = ? WHERE source_key = ?",
                 row.globalCustomerId(), row.hasRecord(), row.pinned(), json(row.profile()), row.record(), row.eventId(),

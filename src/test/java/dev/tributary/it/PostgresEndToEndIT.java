@@ -57,6 +57,18 @@ class PostgresEndToEndIT extends HubITSupport {
     }
 
     @Test
+    void should_put_the_orders_of_one_company_from_two_regions_on_one_account_on_postgresql() {
+        IdentityScenarios.oneAccountForTwoRegions(this);
+    }
+
+    @Test
+    void should_merge_unmerge_and_take_the_steward_s_decisions_on_postgresql() {
+        IdentityScenarios.mergeAndUnmerge(this);
+        IdentityScenarios.stewardApproves(this);
+        IdentityScenarios.refusals(this);
+    }
+
+    @Test
     void should_run_on_postgresql() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
     }
