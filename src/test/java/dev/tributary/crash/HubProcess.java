@@ -68,7 +68,7 @@ public final class HubProcess {
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
