@@ -69,7 +69,8 @@ class CustomerController {
     @GetMapping("/api/customers/by-source/{region}/{system}/{sourceId}")
     ResponseEntity<?> bySource(@PathVariable String region, @PathVariable String system, @PathVariable String sourceId,
             HttpServletRequest request) {
-        return views.bySource(region, system, sourceId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return views.bySource(region, system, sourceId).<ResponseEntity<?>>map(json -> ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(json))
                 .orElseGet(() -> Answers.problem(HttpStatus.NOT_FOUND, "Unknown source record",
                         "no customer has come from " + region + "/" + system + "/" + sourceId + " yet", request));
     }
