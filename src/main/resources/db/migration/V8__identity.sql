@@ -5,7 +5,8 @@
 -- records (a merged one keeps its row, redirected by merged_into); identity_pair the pairs the
 -- steward decides (and the pairs never to be merged again); identity_activity the orders and
 -- opportunities for the customer 360; identity_change what merges, unmerges and tier changes
--- happened, by the event that caused them. Portable between H2 and PostgreSQL.
+-- happened, by the event that caused them; identity_lock serialises the nodes' exclusive work.
+-- Portable between H2 and PostgreSQL.
 CREATE TABLE identity_customer (
     global_customer_id VARCHAR(32)   PRIMARY KEY,
     merged_into        VARCHAR(32),
@@ -21,6 +22,8 @@ CREATE TABLE identity_customer (
 );
 CREATE INDEX identity_customer_uscc ON identity_customer (uscc);
 CREATE INDEX identity_customer_tier ON identity_customer (tier, global_customer_id);
+CREATE INDEX identity_customer_merged ON identity_customer (merged_into);
+CREATE INDEX identity_customer_updated ON identity_customer (merged_into, updated_at);
 
 CREATE TABLE identity_source (
     source_key         VARCHAR(400)  PRIMARY KEY,
@@ -92,3 +95,11 @@ CREATE TABLE identity_change (
 );
 CREATE INDEX identity_change_event ON identity_change (event_id);
 CREATE INDEX identity_change_customer ON identity_change (global_customer_id, id);
+CREATE INDEX identity_change_other ON identity_change (other_id, id);
+
+-- one row: the exclusive identity work of every hub node takes its row lock (SELECT ... FOR UPDATE),
+-- so two nodes never match, merge or unmerge at once
+CREATE TABLE identity_lock (
+    id INTEGER PRIMARY KEY
+);
+INSERT INTO identity_lock (id) VALUES (1);

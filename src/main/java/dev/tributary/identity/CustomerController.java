@@ -75,6 +75,22 @@ class CustomerController {
                         "no customer has come from " + region + "/" + system + "/" + sourceId + " yet", request));
     }
 
+    /** For a source id a path cannot hold (one with '/'): {@code ?sourceId=}. */
+    @GetMapping("/api/customers/by-source/{region}/{system}")
+    ResponseEntity<?> bySourceParameter(@PathVariable String region, @PathVariable String system,
+            @RequestParam String sourceId, HttpServletRequest request) {
+        return bySource(region, system, sourceId, request);
+    }
+
+    @GetMapping("/api/customers/changes/{changeId}")
+    ResponseEntity<?> change(@PathVariable String changeId, HttpServletRequest request) {
+        if (!changeId.startsWith("identity-") || changeId.length() > 64) {
+            return Answers.problem(HttpStatus.NOT_FOUND, "Unknown change", "there is no change " + changeId
+                    + "; a change id is what a merge, unmerge or steward decision answered", request);
+        }
+        return ResponseEntity.ok(views.change(changeId));
+    }
+
     @PostMapping("/api/customers/{id}/merge")
     ResponseEntity<?> merge(@PathVariable String id, @RequestBody(required = false) Other other, Principal user,
             HttpServletRequest request) {
@@ -125,8 +141,8 @@ class CustomerController {
     private ResponseEntity<?> queue(IdentityResolver.Command command, HttpServletRequest request) {
         try {
             String changeId = commands.submit(command);
-            return ResponseEntity.accepted().body(Map.of("changeId", changeId, "status", "queued",
-                    "action", command.action()));
+            return ResponseEntity.accepted().location(java.net.URI.create("/api/customers/changes/" + changeId))
+                    .body(Map.of("changeId", changeId, "status", "queued", "action", command.action()));
         } catch (IdentityCommands.Refused e) {
             HttpStatus status = e.getMessage().startsWith("there is no") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
             return Answers.problem(status, status == HttpStatus.NOT_FOUND ? "Unknown customer or pair"

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerViews {
 
-    /** Activities read for the figures of one customer; the lists show the newest of them. */
-    private static final int MAX_ACTIVITIES = 20_000;
+    /** Orders, opportunities, sources and changes listed (the figures count them all). */
     private static final int LISTED = 50;
+    private static final int SOURCES_LISTED = 200;
 
     private final IdentityStore store;
     private final IdentityProperties properties;
@@ -47,7 +47,9 @@ class CustomerViews {
         view.put("golden", store.readMap(row.golden()));
         view.put("lineage", store.readMap(row.lineage()));
         List<Map<String, Object>> sources = new ArrayList<>();
-        for (SourceRow source : store.sourcesOf(row.id())) {
+        List<SourceRow> all = store.sourcesOf(row.id());
+        view.put("sourceCount", all.size());
+        for (SourceRow source : all.subList(0, Math.min(all.size(), SOURCES_LISTED))) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("region", source.region());
             s.put("system", source.system());
@@ -60,7 +62,7 @@ class CustomerViews {
         }
         view.put("sources", sources);
         view.putAll(activity(row.id()));
-        view.put("history", store.changesOf(row.id()).stream().map(c -> {
+        view.put("history", store.changesOf(row.id(), LISTED).stream().map(c -> {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("kind", c.kind());
             h.put("customer", c.customer());
@@ -78,70 +80,46 @@ class CustomerViews {
     }
 
     private Map<String, Object> activity(String customer) {
-        List<IdentityStore.ActivityRow> rows = store.activitiesOf(customer, MAX_ACTIVITIES);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Map<String, BigDecimal> orderTotals = new TreeMap<>();
+        String currency = properties.strategic().revenueCurrency();
+        Object[] recency = store.recency(customer, today.minusDays(30), today.minusDays(90), today.minusDays(365),
+                currency);
+        LocalDate lastOrder = (LocalDate) recency[0];
         Map<String, Map<String, Object>> pipeline = new TreeMap<>();
-        LocalDate lastOrder = null;
-        long touch30 = 0;
-        long touch90 = 0;
-        long orders365 = 0;
-        BigDecimal revenue365 = BigDecimal.ZERO;
-        List<Map<String, Object>> orders = new ArrayList<>();
-        List<Map<String, Object>> opportunities = new ArrayList<>();
-        for (IdentityStore.ActivityRow a : rows) {
-            long age = ChronoUnit.DAYS.between(a.touchDate(), today);
-            touch30 += age <= 30 ? 1 : 0;
-            touch90 += age <= 90 ? 1 : 0;
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("region", a.region());
-            item.put("system", a.system());
-            item.put("sourceId", a.sourceId());
-            item.put("date", a.touchDate());
-            item.put("currency", a.currency());
-            item.put("amount", a.amount());
-            item.put("status", a.stage());
-            if (a.kind().equals("ORDER")) {
-                if (a.currency() != null && a.amount() != null) {
-                    orderTotals.merge(a.currency(), a.amount(), BigDecimal::add);
-                }
-                lastOrder = lastOrder == null || a.touchDate().isAfter(lastOrder) ? a.touchDate() : lastOrder;
-                if (age <= 365) {
-                    orders365++;
-                    if (properties.strategic().revenueCurrency().equals(a.currency()) && a.amount() != null) {
-                        revenue365 = revenue365.add(a.amount());
-                    }
-                }
-                if (orders.size() < LISTED) {
-                    orders.add(item);
-                }
-            } else {
-                if (a.open()) {
-                    Map<String, Object> stage = pipeline.computeIfAbsent(a.stage() == null ? "UNKNOWN" : a.stage(),
-                            k -> new LinkedHashMap<>(Map.of("count", 0L, "amounts", new TreeMap<String, BigDecimal>())));
-                    stage.put("count", (Long) stage.get("count") + 1);
-                    if (a.currency() != null && a.amount() != null) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, BigDecimal> amounts = (Map<String, BigDecimal>) stage.get("amounts");
-                        amounts.merge(a.currency(), a.amount(), BigDecimal::add);
-                    }
-                }
-                if (opportunities.size() < LISTED) {
-                    opportunities.add(item);
-                }
+        for (Object[] row : store.openPipeline(customer)) {
+            Map<String, Object> stage = pipeline.computeIfAbsent(row[0] == null ? "UNKNOWN" : (String) row[0],
+                    k -> new LinkedHashMap<>(Map.of("count", 0L, "amounts", new TreeMap<String, BigDecimal>())));
+            stage.put("count", (Long) stage.get("count") + (Long) row[2]);
+            if (row[1] != null && row[3] != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, BigDecimal> amounts = (Map<String, BigDecimal>) stage.get("amounts");
+                amounts.merge((String) row[1], (BigDecimal) row[3], BigDecimal::add);
             }
         }
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("orderTotals", orderTotals);
+        view.put("orderTotals", store.orderTotals(customer));
         view.put("openPipeline", pipeline);
         view.put("lastOrderDate", lastOrder);
-        view.put("touchpoints", Map.of("last30Days", touch30, "last90Days", touch90));
-        view.put("rfm", rfm(lastOrder == null ? null : ChronoUnit.DAYS.between(lastOrder, today), orders365,
-                revenue365));
-        view.put("orders", orders);
-        view.put("opportunities", opportunities);
-        view.put("activitiesCounted", rows.size());
+        view.put("touchpoints", Map.of("last30Days", recency[1], "last90Days", recency[2]));
+        view.put("rfm", rfm(lastOrder == null ? null : ChronoUnit.DAYS.between(lastOrder, today), (Long) recency[3],
+                (BigDecimal) recency[4]));
+        view.put("activities", recency[5]);
+        view.put("orders", store.newest(customer, "ORDER", LISTED).stream().map(CustomerViews::item).toList());
+        view.put("opportunities", store.newest(customer, "OPPORTUNITY", LISTED).stream().map(CustomerViews::item)
+                .toList());
         return view;
+    }
+
+    private static Map<String, Object> item(IdentityStore.ActivityRow a) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("region", a.region());
+        item.put("system", a.system());
+        item.put("sourceId", a.sourceId());
+        item.put("date", a.touchDate());
+        item.put("currency", a.currency());
+        item.put("amount", a.amount());
+        item.put("status", a.stage());
+        return item;
     }
 
     /**
@@ -164,8 +142,11 @@ class CustomerViews {
     }
 
     List<Map<String, Object>> search(String q, String uscc, String region, String tier, int offset, int limit) {
-        String folded = q == null || q.isBlank() ? null : Names.fold(q).replaceAll("\\s+", " ");
-        return store.search(folded, uscc, region, tier, offset, limit).stream().map(row -> {
+        // '|' separates the names in the search text: it is no part of a name
+        String folded = q == null || q.isBlank() ? null : Names.fold(q.replace("|", " ")).replaceAll("\\s+", " ").strip();
+        folded = folded == null || folded.isEmpty() ? null : folded;
+        return store.search(folded, uscc == null ? null : uscc.toUpperCase(java.util.Locale.ROOT), region, tier, offset,
+                limit).stream().map(row -> {
             Customer golden = store.read(row.golden(), Customer.class);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("globalCustomerId", row.id());
@@ -189,6 +170,30 @@ class CustomerViews {
                 .filter(row -> row.golden() != null && row.golden().endsWith("}"))
                 .map(row -> row.golden().substring(0, row.golden().length() - 1) + ",\"lineage\":"
                         + (row.lineage() == null ? "{}" : row.lineage()) + "}");
+    }
+
+    /** What became of a queued change: queued, done or refused, with what it did. */
+    Map<String, Object> change(String changeId) {
+        List<IdentityStore.ChangeRow> rows = store.changesByEvent(changeId);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("changeId", changeId);
+        view.put("status", rows.isEmpty() ? "not carried out (yet)"
+                : rows.stream().anyMatch(c -> c.kind().equals("REFUSED")) ? "refused" : "done");
+        view.put("changes", rows.stream().map(c -> {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("kind", c.kind());
+            h.put("customer", c.customer());
+            if (c.other() != null) {
+                h.put("other", c.other());
+            }
+            h.put("by", c.actor());
+            h.put("at", c.at());
+            if (c.detail() != null) {
+                h.put("detail", store.readMap(c.detail()));
+            }
+            return h;
+        }).toList());
+        return view;
     }
 
     List<Map<String, Object>> pairs(String status, int offset, int limit) {

@@ -220,7 +220,14 @@ public class IdentityResolver {
     private List<Candidate> candidates(String key, CustomerProfile profile) {
         Set<String> keys = new java.util.TreeSet<>();
         for (String block : profile.blockingKeys()) {
-            keys.addAll(store.block(block, properties.candidatesPerKey()));
+            List<String> members = store.block(block, properties.candidatesPerKey());
+            if (members.size() >= properties.candidatesPerKey()) {
+                // a crowded key (a common name prefix, a switchboard phone): only its first sources are
+                // compared; counted, so that an operator sees when matching leans on the other keys
+                meters.counter("tributary.identity.blocks.full").increment();
+                LOG.debug("blocking key {} has {} or more sources; compared with the first", block, members.size());
+            }
+            keys.addAll(members);
         }
         keys.remove(key);
         List<Candidate> candidates = new ArrayList<>();
@@ -256,7 +263,8 @@ public class IdentityResolver {
 
     /** Why {@code command} cannot be carried out now, or null when it can. */
     public String problem(Command command) {
-        return locked(() -> check(command));
+        // read only, and checked again when carried out: no lock, so asking holds up no record
+        return transaction.execute(status -> check(command));
     }
 
     private String check(Command command) {
@@ -286,8 +294,12 @@ public class IdentityResolver {
                 if (!active(command.otherId()).equals(active(command.customerId()))) {
                     return command.otherId() + " was not merged into " + command.customerId();
                 }
-                return store.lastMergeOf(command.otherId()).isEmpty() ? "no merge of " + command.otherId()
-                        + " is on record" : null;
+                if (store.lastMergeOf(command.otherId()).isEmpty()) {
+                    return "no merge of " + command.otherId() + " is on record";
+                }
+                return comingBack(active(command.customerId()), command.otherId()).isEmpty()
+                        ? "none of the records " + command.otherId() + " had is in " + command.customerId()
+                        + " any more; it has nothing to be restored with" : null;
             }
             case "tier" -> {
                 return store.active(command.customerId()).isEmpty() ? "there is no customer " + command.customerId() : null;
@@ -300,6 +312,18 @@ public class IdentityResolver {
                 }
                 if (!pair.get().status().equals("PENDING")) {
                     return "pair " + command.pairId() + " was decided already (" + pair.get().status() + ")";
+                }
+                String a = active(store.customerOf(pair.get().sourceA()).orElseThrow());
+                String b = active(store.customerOf(pair.get().sourceB()).orElseThrow());
+                if (command.action().equals("reject") && a.equals(b)) {
+                    return "the two records of pair " + command.pairId() + " are one customer already (" + a
+                            + "); to part them, unmerge";
+                }
+                String codeA = uscc(a);
+                String codeB = uscc(b);
+                if (command.action().equals("approve") && codeA != null && codeB != null && !codeA.equals(codeB)) {
+                    return "the customers have different unified social credit codes (" + codeA + ", " + codeB
+                            + "): they are two companies";
                 }
                 return null;
             }
@@ -321,7 +345,8 @@ public class IdentityResolver {
             String problem = check(command);
             if (problem != null) {
                 // refused since it was queued (another change came first): on record, nothing sent
-                store.change(eventId, "REFUSED", command.customerId() != null ? command.customerId() : "-",
+                store.change(eventId, "REFUSED", command.customerId() != null ? command.customerId()
+                                : pairCustomer(command),
                         command.otherId(), store.json(Map.of("action", command.action(), "why", problem)),
                         command.actor(), now);
                 LOG.warn("identity command {} of {} refused: {}", command.action(), command.actor(), problem);
@@ -382,22 +407,14 @@ public class IdentityResolver {
      */
     private void unmerge(String survivor, String restored, String eventId, String actor, Instant now,
             List<Outgoing> also) {
-        IdentityStore.ChangeRow merge = store.lastMergeOf(restored).orElseThrow();
-        @SuppressWarnings("unchecked")
-        List<String> moved = (List<String>) store.readMap(merge.detail()).getOrDefault("sources", List.of());
-        List<String> back = new ArrayList<>();
-        for (String key : moved) {
-            store.source(key).filter(r -> active(r.globalCustomerId()).equals(survivor)).ifPresent(r -> back.add(key));
-        }
-        jdbcUnredirect(restored, now);
+        List<String> back = comingBack(survivor, restored);
+        store.unredirect(restored, survivor, now);
         for (String key : back) {
             store.moveSource(key, restored, false);
         }
-        for (SourceRow stays : store.sourcesOf(survivor)) {
-            for (String key : back) {
-                store.keepApart(stays.sourceKey(), key, actor, now);
-            }
-        }
+        // one kept-apart pair joins the two customers for good (keptApart looks across their sources)
+        store.sourcesOf(survivor).stream().findFirst()
+                .ifPresent(stays -> store.keepApart(stays.sourceKey(), back.get(0), actor, now));
         store.change(eventId, "UNMERGE", survivor, restored, store.json(Map.of("sources", back)), actor, now);
         LOG.info("customer {} restored from {} by {} ({} sources)", restored, survivor, actor, back.size());
         also.add(new Outgoing(Outgoing.Kind.UNMERGE, survivor, restored, null));
@@ -405,9 +422,16 @@ public class IdentityResolver {
         refresh(survivor, eventId, now, also);
     }
 
-    private void jdbcUnredirect(String restored, Instant now) {
-        store.jdbc().update("UPDATE identity_customer SET merged_into = NULL, updated_at = ? WHERE global_customer_id = ?",
-                java.sql.Timestamp.from(now), restored);
+    /** The sources {@code restored} had when it was last merged that are still in {@code survivor}. */
+    private List<String> comingBack(String survivor, String restored) {
+        IdentityStore.ChangeRow merge = store.lastMergeOf(restored).orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<String> moved = (List<String>) store.readMap(merge.detail()).getOrDefault("sources", List.of());
+        List<String> back = new ArrayList<>();
+        for (String key : moved) {
+            store.customerOf(key).filter(id -> active(id).equals(survivor)).ifPresent(id -> back.add(key));
+        }
+        return back;
     }
 
     // ------------------------------------------------------------------ orders and opportunities
@@ -437,12 +461,10 @@ public class IdentityResolver {
         if (kept.isEmpty() || !olderActivity(activity, kept.get())) {
             store.saveActivity(activity, kept.isPresent());
         }
-        // an order or opportunity only adds to what makes an account STRATEGIC: a STRATEGIC one
-        // is not checked again here (it is on its next golden change)
         // the rule's sums cost a query over the customer's activity: a busy customer is checked at
         // most once per tier-check-interval here, and its later orders then by a queued check
-        if (!"STRATEGIC".equals(store.tier(customer)) && (mayCreate || tierChecks.due(customer))
-                && computedTier(customer) == CustomerTier.STRATEGIC) {
+        if ((mayCreate || tierChecks.due(customer))
+                && (computedTier(customer) == CustomerTier.STRATEGIC) != "STRATEGIC".equals(store.tier(customer))) {
             if (!mayCreate) {
                 throw new NeedsExclusive();
             }
@@ -645,7 +667,10 @@ public class IdentityResolver {
     <T> T locked(java.util.function.Supplier<T> work) {
         lock.writeLock().lock();
         try {
-            return transaction.execute(status -> work.get());
+            return transaction.execute(status -> {
+                store.lockExclusive();
+                return work.get();
+            });
         } finally {
             lock.writeLock().unlock();
         }

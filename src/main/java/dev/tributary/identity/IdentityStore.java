@@ -175,6 +175,23 @@ class IdentityStore {
                 + " OR merged_into = ?", survivor, timestamp(at), merged, merged);
     }
 
+    /**
+     * Points back at {@code restored} the customers that had been merged into it before it was
+     * merged into {@code survivor} (a merge flattens redirects), and makes {@code restored} active.
+     */
+    void unredirect(String restored, String survivor, Instant at) {
+        jdbc.update("UPDATE identity_customer SET merged_into = ?, updated_at = ? WHERE merged_into = ?"
+                + " AND global_customer_id IN (SELECT other_id FROM identity_change WHERE kind = 'MERGE'"
+                + " AND global_customer_id = ?)", restored, timestamp(at), survivor, restored);
+        jdbc.update("UPDATE identity_customer SET merged_into = NULL, updated_at = ? WHERE global_customer_id = ?",
+                timestamp(at), restored);
+    }
+
+    /** Serialises the hub nodes' exclusive identity work: a row lock held to the transaction's end. */
+    void lockExclusive() {
+        jdbc.queryForObject("SELECT id FROM identity_lock WHERE id = 1 FOR UPDATE", Integer.class);
+    }
+
     List<String> activeWithUscc(String uscc) {
         return jdbc.queryForList("SELECT global_customer_id FROM identity_customer WHERE uscc = ? AND merged_into IS NULL"
                 + " ORDER BY created_at, global_customer_id", String.class, uscc);
@@ -307,15 +324,6 @@ class IdentityStore {
         }
     }
 
-    List<ActivityRow> activitiesOf(String customer, int limit) {
-        return jdbc.query("SELECT a.source_key, a.kind, a.region, a.source_system, a.source_id, a.customer_key,"
-                + " a.touch_date, a.currency, a.amount, a.stage, a.is_open, a.event_id, a.source_version,"
-                + " a.source_updated_at, a.received_at FROM identity_activity a JOIN identity_source s"
-                + " ON s.source_key = a.customer_key WHERE s.global_customer_id = ?"
-                + " ORDER BY a.touch_date DESC, a.source_key FETCH FIRST " + limit + " ROWS ONLY",
-                this::activityRow, customer);
-    }
-
     /** Regions that ordered, order revenue in one currency (both since {@code since}), touchpoints since {@code touchSince}. */
     record Activity(int orderingRegions, BigDecimal revenue, long touchpoints) {
     }
@@ -325,8 +333,50 @@ class IdentityStore {
                 + " COALESCE(SUM(CASE WHEN a.kind = 'ORDER' AND a.touch_date >= ? AND a.currency = ? THEN a.amount END), 0),"
                 + " COUNT(CASE WHEN a.touch_date >= ? THEN 1 END)"
                 + " FROM identity_activity a JOIN identity_source s ON s.source_key = a.customer_key"
-                + " WHERE s.global_customer_id = ?", (rs, n) -> new Activity(rs.getInt(1), rs.getBigDecimal(2),
-                rs.getLong(3)), since, since, currency, touchSince, customer);
+                + " WHERE s.global_customer_id = ? AND a.touch_date >= ?", (rs, n) -> new Activity(rs.getInt(1),
+                rs.getBigDecimal(2), rs.getLong(3)), since, since, currency, touchSince, customer,
+                since.isBefore(touchSince) ? since : touchSince);
+    }
+
+    /** Order totals per currency, all time. */
+    Map<String, BigDecimal> orderTotals(String customer) {
+        Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        jdbc.query("SELECT a.currency, SUM(a.amount) FROM identity_activity a JOIN identity_source s"
+                + " ON s.source_key = a.customer_key WHERE s.global_customer_id = ? AND a.kind = 'ORDER'"
+                + " AND a.currency IS NOT NULL AND a.amount IS NOT NULL GROUP BY a.currency",
+                rs -> { totals.put(rs.getString(1), rs.getBigDecimal(2)); }, customer);
+        return totals;
+    }
+
+    /** Open opportunities by stage: count and amount per currency. */
+    List<Object[]> openPipeline(String customer) {
+        return jdbc.query("SELECT a.stage, a.currency, COUNT(*), SUM(a.amount) FROM identity_activity a"
+                + " JOIN identity_source s ON s.source_key = a.customer_key WHERE s.global_customer_id = ?"
+                + " AND a.kind = 'OPPORTUNITY' AND a.is_open = TRUE GROUP BY a.stage, a.currency",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)},
+                customer);
+    }
+
+    /** Last order date, touchpoints since two dates, orders and revenue (one currency) since a date. */
+    Object[] recency(String customer, LocalDate touch30, LocalDate touch90, LocalDate year, String currency) {
+        return jdbc.queryForObject("SELECT MAX(CASE WHEN a.kind = 'ORDER' THEN a.touch_date END),"
+                + " COUNT(CASE WHEN a.touch_date >= ? THEN 1 END), COUNT(CASE WHEN a.touch_date >= ? THEN 1 END),"
+                + " COUNT(CASE WHEN a.kind = 'ORDER' AND a.touch_date >= ? THEN 1 END),"
+                + " COALESCE(SUM(CASE WHEN a.kind = 'ORDER' AND a.touch_date >= ? AND a.currency = ? THEN a.amount END), 0),"
+                + " COUNT(*) FROM identity_activity a JOIN identity_source s ON s.source_key = a.customer_key"
+                + " WHERE s.global_customer_id = ?", (rs, n) -> new Object[] {rs.getObject(1, LocalDate.class),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5), rs.getLong(6)},
+                touch30, touch90, year, year, currency, customer);
+    }
+
+    /** The newest activities of one kind. */
+    List<ActivityRow> newest(String customer, String kind, int limit) {
+        return jdbc.query("SELECT a.source_key, a.kind, a.region, a.source_system, a.source_id, a.customer_key,"
+                + " a.touch_date, a.currency, a.amount, a.stage, a.is_open, a.event_id, a.source_version,"
+                + " a.source_updated_at, a.received_at FROM identity_activity a JOIN identity_source s"
+                + " ON s.source_key = a.customer_key WHERE s.global_customer_id = ? AND a.kind = ?"
+                + " ORDER BY a.touch_date DESC, a.source_key FETCH FIRST " + limit + " ROWS ONLY",
+                this::activityRow, customer, kind);
     }
 
     // ------------------------------------------------------------------ changes
@@ -345,10 +395,11 @@ class IdentityStore {
                 + " FROM identity_change WHERE event_id = ? ORDER BY id", this::changeRow, eventId);
     }
 
-    List<ChangeRow> changesOf(String customer) {
+    /** The newest changes of a customer (as the survivor or the other), newest first. */
+    List<ChangeRow> changesOf(String customer, int limit) {
         return jdbc.query("SELECT id, event_id, kind, global_customer_id, other_id, detail, actor, happened_at"
-                + " FROM identity_change WHERE global_customer_id = ? OR other_id = ? ORDER BY id", this::changeRow,
-                customer, customer);
+                + " FROM identity_change WHERE global_customer_id = ? OR other_id = ? ORDER BY id DESC FETCH FIRST "
+                + limit + " ROWS ONLY", this::changeRow, customer, customer);
     }
 
     /** The last merge of {@code merged} into another customer. */
@@ -386,10 +437,9 @@ class IdentityStore {
     }
 
     private SourceRow sourceRow(ResultSet rs, int n) throws SQLException {
-        Long version = rs.getLong(11);
         return new SourceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBoolean(6), rs.getBoolean(7), read(rs.getString(8), CustomerProfile.class), rs.getString(9),
-                rs.getString(10), rs.wasNull() ? null : version, instant(rs, 12), instant(rs, 13));
+                rs.getString(10), rs.getObject(11, Long.class), instant(rs, 12), instant(rs, 13));
     }
 
     private PairRow pairRow(ResultSet rs, int n) throws SQLException {
@@ -398,11 +448,10 @@ class IdentityStore {
     }
 
     private ActivityRow activityRow(ResultSet rs, int n) throws SQLException {
-        Long version = rs.getLong(13);
-        boolean noVersion = rs.wasNull();
+        Long version = rs.getObject(13, Long.class);
         return new ActivityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                rs.getBoolean(11), rs.getString(12), noVersion ? null : version, instant(rs, 14), instant(rs, 15));
+                rs.getBoolean(11), rs.getString(12), version, instant(rs, 14), instant(rs, 15));
     }
 
     private ChangeRow changeRow(ResultSet rs, int n) throws SQLException {

@@ -41,12 +41,19 @@ final class TierChecks {
         return due[0];
     }
 
-    /** The customers waiting for a check, removed; checks older than the interval are forgotten. */
+    /**
+     * The customers waiting for a check whose last check is an interval old (a busy one is checked
+     * by its next order instead), removed; checks older than the interval are forgotten.
+     */
     List<String> takeWaiting() {
         long now = clock.millis();
         checkedAt.values().removeIf(at -> now - at >= intervalMillis);
-        List<String> due = new ArrayList<>(waiting.keySet());
-        due.forEach(waiting::remove);
+        List<String> due = new ArrayList<>();
+        for (String customer : waiting.keySet()) {
+            if (!checkedAt.containsKey(customer) && waiting.remove(customer) != null) {
+                due.add(customer);
+            }
+        }
         return due;
     }
 }

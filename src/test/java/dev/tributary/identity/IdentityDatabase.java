@@ -32,4 +32,34 @@ final class IdentityDatabase {
     IdentityResolver resolver() {
         return new IdentityResolver(store, defaults(), MAPPER);
     }
+
+    /** A resolver reading the time from {@code clock}. */
+    IdentityResolver resolver(java.time.Clock clock) {
+        return new IdentityResolver(store, defaults(), MAPPER, clock,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** A clock a test moves on. */
+    static final class MovingClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.now();
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
 }

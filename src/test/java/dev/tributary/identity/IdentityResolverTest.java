@@ -113,9 +113,9 @@ class IdentityResolverTest {
 
     @Test
     void should_keep_the_newer_value_when_an_older_version_arrives_late() {
-        Customer newer = withVersion(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null), 5,
+        Customer newer = withVersion(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null), 5L,
                 "上海市浦东新区张江路1号");
-        Customer older = withVersion(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null), 3,
+        Customer older = withVersion(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null), 3L,
                 "上海市徐汇区旧地址9号");
         String id = resolve(newer);
         resolve(older);
@@ -151,6 +151,8 @@ class IdentityResolverTest {
 
     @Test
     void should_check_a_busy_customer_by_a_queued_command_when_its_orders_come_faster_than_the_interval() {
+        IdentityDatabase.MovingClock clock = new IdentityDatabase.MovingClock();
+        resolver = db.resolver(clock);
         String code = uscc("91310000MA1FL0001");
         String id = resolve(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", code, "上海", null, null));
         resolver.resolve(order("cn-east", "fxiaoke", "O1", new CustomerRef("A1", code, null, null), "CNY", "100"), "o1");
@@ -158,12 +160,69 @@ class IdentityResolverTest {
                 order("cn-east", "fxiaoke", "O2", new CustomerRef("A1", code, null, null), "CNY", "20000000"), "o2");
 
         assertThat(big.also()).as("checked a moment ago: this order waits for the queued check").isEmpty();
+        assertThat(resolver.takeTierChecksDue()).as("within the interval, a next order may still come").isEmpty();
+        clock.advance(java.time.Duration.ofSeconds(6));
         assertThat(resolver.takeTierChecksDue()).containsExactly(id);
         List<IdentityResolver.Outgoing> events = resolver.apply(
                 new IdentityResolver.Command("tier", id, null, null, "rule"), "tier-1");
 
         assertThat(resolver.golden(id).tier()).isEqualTo(CustomerTier.STRATEGIC);
         assertThat(events).anyMatch(o -> o.golden() != null && o.golden().tier() == CustomerTier.STRATEGIC);
+    }
+
+    @Test
+    void should_restore_what_was_merged_into_a_customer_before_it_was_merged_on() {
+        String a = resolve(customer("cn-east", "fxiaoke", "A1", "甲乙电子有限公司", null, "上海", null, null));
+        String b = resolve(customer("cn-south", "fxiaoke", "B1", "丙丁贸易有限公司", null, "广州", null, null));
+        String c = resolve(customer("cn-north", "salesforce", "C1", "戊己机械有限公司", null, "北京", null, null));
+        resolver.apply(new IdentityResolver.Command("merge", b, a, null, "op"), "m1");
+        resolver.apply(new IdentityResolver.Command("merge", c, b, null, "op"), "m2");
+        assertThat(resolver.active(a)).isEqualTo(c);
+
+        resolver.apply(new IdentityResolver.Command("unmerge", c, b, null, "op"), "u1");
+
+        assertThat(resolver.active(b)).isEqualTo(b);
+        assertThat(resolver.active(a)).as("merged into b before b was merged on").isEqualTo(b);
+        assertThat(db.store.customerOf(IdentityResolver.sourceKey("cn-east", "fxiaoke", "A1"))).as("A1 came to b with a").contains(b);
+        assertThat(resolver.problem(new IdentityResolver.Command("unmerge", c, b, null, "op")))
+                .contains("is not a customer merged into another");
+    }
+
+    @Test
+    void should_refuse_approving_a_pair_of_two_codes_and_rejecting_a_pair_that_is_one_customer() {
+        String x = resolve(customer("cn-east", "fxiaoke", "X1", "华腾精密电子有限公司", uscc("91310000MA1FL0001"), "上海", null,
+                null));
+        String y = resolve(customer("cn-south", "fxiaoke", "Y1", "华滕精密电子有限公司", uscc("91310000MA1FL0002"), "上海",
+                null, null));
+        String z = resolve(customer("hk", "hubspot", "Z1", "华滕精密电子有限公司", null, "上海", null, null));
+        assertThat(y).isNotEqualTo(x);
+        assertThat(z).isEqualTo(y);
+        db.store.queuePair(IdentityResolver.sourceKey("cn-east", "fxiaoke", "X1"),
+                IdentityResolver.sourceKey("hk", "hubspot", "Z1"), 0.8, "test", Instant.now());
+        db.store.queuePair(IdentityResolver.sourceKey("cn-south", "fxiaoke", "Y1"),
+                IdentityResolver.sourceKey("hk", "hubspot", "Z1"), 0.8, "test", Instant.now());
+        IdentityStore.PairRow across = db.store.pair(IdentityResolver.sourceKey("cn-east", "fxiaoke", "X1"),
+                IdentityResolver.sourceKey("hk", "hubspot", "Z1")).orElseThrow();
+        IdentityStore.PairRow within = db.store.pair(IdentityResolver.sourceKey("cn-south", "fxiaoke", "Y1"),
+                IdentityResolver.sourceKey("hk", "hubspot", "Z1")).orElseThrow();
+
+        assertThat(resolver.problem(new IdentityResolver.Command("approve", null, null, across.id(), "st")))
+                .contains("different unified social credit codes");
+        assertThat(resolver.problem(new IdentityResolver.Command("reject", null, null, within.id(), "st")))
+                .contains("one customer already");
+    }
+
+    @Test
+    void should_keep_a_newer_unversioned_record_when_an_older_versioned_one_arrives() {
+        Customer unversioned = withVersion(customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null),
+                null, "NEW");
+        Customer versioned = new Customer(null, unversioned.legalName(), null, null, null, "CN", null, "上海", "OLD",
+                null, null, null, List.of(), "cn-east", unversioned.sourceRefs(), 3L,
+                Instant.parse("2026-10-01T00:00:00Z"));
+        String id = resolve(unversioned);
+        resolve(versioned);
+
+        assertThat(resolver.golden(id).address()).isEqualTo("NEW");
     }
 
     @Test
@@ -195,7 +254,7 @@ class IdentityResolverTest {
                 List.of(new SourceRef(region, system, id, null)), 1L, Instant.parse("2026-11-01T00:00:00Z"));
     }
 
-    private static Customer withVersion(Customer c, long version, String address) {
+    private static Customer withVersion(Customer c, Long version, String address) {
         return new Customer(null, c.legalName(), null, c.unifiedSocialCreditCode(), null, c.country(), null, c.city(),
                 address, null, null, null, c.contacts(), c.ownerRegion(), c.sourceRefs(), version, c.updatedAt());
     }
