@@ -6,6 +6,9 @@
 //   java bench/Load.java saturate --hub http://127.0.0.1:8080 --sink http://127.0.0.1:9090 --events 50000 ...
 //   java bench/Load.java rate     --hub ... --sink ... --rate 500 --duration 60 ...
 //   java bench/Load.java file     --hub ... --sink ... --rows 100000 --folder DIR --work DIR ...
+//   java bench/Load.java matching --hub ... --sink ... --companies 6000 ...
+//   java -cp h2.jar bench/Load.java seed --db jdbc:h2:file:DIR/db/hub --golden 1000000   (hub stopped)
+//   java bench/Load.java lookup   --hub ... --sink ... --golden 1000000 --duration 30 --clients 8
 // Options (all --name value): see usage() below.
 // Credentials come from the environment, named as the hub reads them: HUB_REGION_<ID>_API_KEY for
 // each region (sent as a bearer key) and HUB_ADMIN_PASSWORD (HTTP Basic for /actuator/metrics).
@@ -49,7 +52,7 @@ public class Load {
 
     static String usage() {
         return """
-                usage: java bench/Load.java (saturate|rate|file) [--name value ...]
+                usage: java bench/Load.java (saturate|rate|file|matching|lookup|seed) [--name value ...]
                   --hub URL            hub base URL (required), e.g. http://127.0.0.1:8080
                   --sink URL           sink base URL (required), e.g. http://127.0.0.1:9090
                   --hub-pid PID        hub JVM pid, for RSS and CPU from /proc/<pid> (optional)
@@ -73,6 +76,19 @@ public class Load {
                   --work DIR           file: where the file is written before it is moved into the folder
                                        (same file system, so the move is atomic)
                   --encoding NAME      file: GBK (default) or UTF-8
+                  --companies N        matching: companies (default 6000), each a customer in 1 to 3 regions
+                                       (about 1.67 source customers per company)
+                  --check N            matching: after the measurement, look up the sources of N companies
+                                       known in several regions and count those resolved to one customer
+                                       (default 200, 0 = none)
+                  --golden N           seed: golden records to insert; lookup: how many were seeded (default 1000000)
+                  --db URL             seed: JDBC URL of the hub's database (the hub must be stopped; the H2 jar
+                                       on the class path: java -cp h2.jar bench/Load.java seed ...)
+                  --db-user U, --db-password P   seed: default sa and empty
+                  --seed-batch N       seed: rows per JDBC batch and commit (default 5000)
+                  --compact BOOL       seed: SHUTDOWN COMPACT afterwards (default true)
+                  --warmup S           lookup: seconds of lookups before the measured ones (default 30)
+                  --seed-result FILE   lookup: the seed step's JSON, copied into the results
                   --out FILE           write the phase JSON here (default: stdout)
                 environment: HUB_REGION_<ID>_API_KEY per region (e.g. HUB_REGION_CN_EAST_API_KEY),
                              HUB_ADMIN_PASSWORD for the hub's /actuator/metrics
@@ -110,12 +126,22 @@ public class Load {
             System.out.print(usage());
             return;
         }
-        if (args.length == 0 || !(args[0].equals("saturate") || args[0].equals("rate") || args[0].equals("file"))) {
+        if (args.length == 0 || !List.of("saturate", "rate", "file", "matching", "lookup", "seed").contains(args[0])) {
             System.err.print(usage());
             System.exit(2);
         }
         String mode = args[0];
         opts = parse(Arrays.copyOfRange(args, 1, args.length));
+        if (mode.equals("seed")) {
+            Seed.run();
+            System.exit(0);
+        }
+        if (mode.equals("lookup")) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            LookupPhase.run();
+            System.exit(0);
+        }
         if (mode.equals("file")) {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -128,7 +154,7 @@ public class Load {
         long sinkPid = Long.parseLong(opt("sink-pid", "-1"));
         String phase = opt("phase", mode);
         String runTag = opt("run-tag", Long.toString(System.currentTimeMillis() / 1000));
-        boolean saturate = mode.equals("saturate");
+        boolean saturate = mode.equals("saturate") || mode.equals("matching");
         int batch = Integer.parseInt(opt("batch", saturate ? "100" : "1"));
         int clients = Integer.parseInt(opt("clients", saturate ? "16" : "32"));
         double rate = Double.parseDouble(opt("rate", "500"));
@@ -152,6 +178,11 @@ public class Load {
 
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        if (mode.equals("matching")) {
+            MatchingPhase.run(hub, sink, hubPid, sinkPid, phase, runTag, regions, targets, batch, clients,
+                    drainTimeoutMs, sendTimeoutMs, seed);
+            System.exit(0);
+        }
 
         log("%s: generating %d events (%s) for %d customers over %s, batch %d", phase, events, mix, customers,
                 regions, batch);
@@ -467,6 +498,804 @@ public class Load {
         }
     }
 
+    // --------------------------------------------------------------------------- matching phase
+
+    /**
+     * Identity resolution under load: companies known to one to three regions (cn-east with the
+     * 统一社会信用代码, cn-south under another company form, eu-west in English, every copy with the
+     * same phone), sent as customer records as fast as the hub accepts them, and timed until the hub
+     * has resolved every accepted one (its counter tributary.identity.resolved, kind=customer).
+     */
+    static final class MatchingPhase {
+
+        static final String COUNTER = "tributary.identity.resolved?tag=kind:customer";
+
+        /** Brand characters with their reading; pinyin4j (the hub's) knows no other reading of any of them. */
+        static final String POOL = """
+                华hua 泰tai 宏hong 鑫xin 瑞rui 达da 恒heng 德de 嘉jia 隆long 丰feng 源yuan 祥xiang 昌chang 顺shun
+                兴xing 利li 通tong 安an 康kang 荣rong 富fu 贵gui 金jin 银yin 鼎ding 博bo 誉yu 创chuang 新xin 远yuan
+                航hang 舜shun 禾he 凯kai 锦jin 腾teng 飞fei 辉hui 明ming 光guang 星xing 辰chen 宇yu 天tian 坤kun 元yuan
+                亨heng 贞zhen 诚cheng 宝bao 佳jia 美mei 优you 卓zhuo 越yue 精jing 英ying 睿rui 智zhi 慧hui 中zhong
+                国guo 联lian 协xie 力li 众zhong 友you 邦bang 盈ying 润run 泽ze 海hai 洋yang 峰feng 岳yue 川chuan 林lin
+                森sen 松song 桦hua 梓zi 竹zhu 兰lan 菊ju 梅mei 莲lian 芳fang 威wei 龙long 虎hu 鹏peng 凤feng 麒qi
+                麟lin 骏jun 驰chi 豪hao 雄xiong 伟wei 立li 正zheng 方fang 圆yuan 永yong 久jiu 春chun 秋qiu 冬dong
+                东dong 西xi 北bei 晨chen 曦xi 阳yang 旭xu 日ri 月yue 云yun 雨yu 雷lei 风feng 霖lin 泉quan 湖hu 江jiang
+                河he 山shan 玉yu 晶jing 钰yu 铭ming 锐rui 钧jun 奥ao 普pu 维wei 斯si 特te 克ke 诺nuo 沃wo 赛sai 迪di
+                欧ou 亚ya 千qian 亿yi 兆zhao 汇hui 聚ju 集ji 群qun 伦lun 启qi 展zhan 进jin 宁ning 静jing 雅ya 逸yi
+                轩xuan 昊hao 颐yi 恺kai 翔xiang 青qing 紫zi 彩cai 霞xia 朗lang 坦tan 福fu 禄lu 寿shou 喜xi 欣xin 悦yue
+                怡yi 泓hong 湘xiang 沪hu 粤yue 闽min 浙zhe 苏su 鲁lu 豫yu 蜀shu 滇dian 黔qian 赣gan 晋jin 冀ji 津jin
+                渝yu 桂gui 琼qiong 杰jie 勤qin 毅yi 勇yong 健jian 升sheng 益yi 瀚han 涵han 澜lan 灏hao 沛pei 浩hao
+                淼miao 鸿hong 鹤he 燕yan 鹰ying 骐qi 璟jing 琪qi 瑾jin 璞pu 珑long 琦qi 晖hui 昱yu 晓xiao 盘pan 坚jian
+                固gu 实shi 本ben 真zhen 善shan 仁ren 义yi 礼li 忠zhong 廉lian 竞jing 翼yi
+                """;
+        static final char[] CHARS;
+        static final String[] READINGS;
+
+        static {
+            String[] tokens = POOL.strip().split("\\s+");
+            CHARS = new char[tokens.length];
+            READINGS = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                CHARS[i] = tokens[i].charAt(0);
+                READINGS[i] = tokens[i].substring(1);
+            }
+        }
+
+        /** Line of business in Chinese and English, as the hub's LinesOfBusiness names the same concept. */
+        static final String[][] INDUSTRIES = {
+                {"科技", "Technology"}, {"电子", "Electronics"}, {"贸易", "Trading"}, {"机械", "Machinery"},
+                {"物流", "Logistics"}, {"软件", "Software"}, {"化工", "Chemical"}, {"包装", "Packaging"},
+                {"材料", "Materials"}, {"食品", "Foods"}, {"医疗", "Medical"}, {"纺织", "Textile"},
+                {"环保", "Environmental"}, {"能源", "Energy"}, {"精密", "Precision"}, {"仪器", "Instruments"},
+                {"塑胶", "Plastics"}, {"家具", "Furniture"}, {"汽配", "Auto Parts"}, {"供应链", "Supply Chain"},
+                {"半导体", "Semiconductor"}, {"五金", "Hardware"}, {"咨询", "Consulting"}};
+
+        /** City, its pinyin (as pinyin4j reads it, so the hub sets it aside in an English name), province, area code, division. */
+        static final String[][] CITIES = {
+                {"上海", "Shanghai", "上海", "Shanghai", "21", "310115"},
+                {"北京", "Beijing", "北京", "Beijing", "10", "110108"},
+                {"广州", "Guangzhou", "广东", "Guangdong", "20", "440106"},
+                {"深圳", "Shenzhen", "广东", "Guangdong", "755", "440305"},
+                {"杭州", "Hangzhou", "浙江", "Zhejiang", "571", "330106"},
+                {"南京", "Nanjing", "江苏", "Jiangsu", "25", "320106"},
+                {"苏州", "Suzhou", "江苏", "Jiangsu", "512", "320506"},
+                {"武汉", "Wuhan", "湖北", "Hubei", "27", "420106"},
+                {"宁波", "Ningbo", "浙江", "Zhejiang", "574", "330203"},
+                {"青岛", "Qingdao", "山东", "Shandong", "532", "370202"},
+                {"天津", "Tianjin", "天津", "Tianjin", "22", "120101"},
+                {"无锡", "Wuxi", "江苏", "Jiangsu", "510", "320213"},
+                {"东莞", "Dongguan", "广东", "Guangdong", "769", "441900"},
+                {"佛山", "Foshan", "广东", "Guangdong", "757", "440604"},
+                {"合肥", "Hefei", "安徽", "Anhui", "551", "340104"},
+                {"福州", "Fuzhou", "福建", "Fujian", "591", "350102"},
+                {"济南", "Jinan", "山东", "Shandong", "531", "370102"},
+                {"郑州", "Zhengzhou", "河南", "Henan", "371", "410105"},
+                {"大连", "Dalian", "辽宁", "Liaoning", "411", "210202"},
+                {"温州", "Wenzhou", "浙江", "Zhejiang", "577", "330302"}};
+
+        static final String[][] ROADS = {
+                {"人民路", "Renmin Road"}, {"建设路", "Jianshe Road"}, {"解放路", "Jiefang Road"},
+                {"中山路", "Zhongshan Road"}, {"张江路", "Zhangjiang Road"}, {"科苑路", "Keyuan Road"},
+                {"高新大道", "Gaoxin Avenue"}, {"滨江大道", "Binjiang Avenue"}, {"工业园路", "Gongyeyuan Road"},
+                {"创业路", "Chuangye Road"}, {"新华路", "Xinhua Road"}, {"和平路", "Heping Road"}};
+
+        static final String[][] PEOPLE = {
+                {"王伟", "Wang Wei"}, {"李娜", "Li Na"}, {"张磊", "Zhang Lei"}, {"刘洋", "Liu Yang"},
+                {"陈静", "Chen Jing"}, {"杨帆", "Yang Fan"}, {"赵敏", "Zhao Min"}, {"黄勇", "Huang Yong"},
+                {"周杰", "Zhou Jie"}, {"吴芳", "Wu Fang"}, {"徐强", "Xu Qiang"}, {"孙丽", "Sun Li"}};
+
+        /** Places that lead a Chinese company name (the hub sets them aside): no brand starts with one. */
+        static final List<String> PLACES = List.of(
+                "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+                "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+                "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "广州", "深圳", "杭州", "南京", "苏州",
+                "成都", "武汉", "西安", "长沙", "青岛", "厦门", "福州", "宁波", "合肥", "济南", "郑州", "沈阳", "大连",
+                "长春", "哈尔滨", "石家庄", "太原", "南昌", "南宁", "昆明", "贵阳", "兰州", "西宁", "银川", "乌鲁木齐",
+                "拉萨", "海口", "三亚", "呼和浩特", "无锡", "常州", "南通", "徐州", "温州", "绍兴", "嘉兴", "金华", "台州",
+                "佛山", "东莞", "珠海", "中山", "惠州", "汕头", "泉州", "漳州", "烟台", "潍坊", "临沂", "洛阳", "宜昌",
+                "襄阳", "株洲", "湘潭", "绵阳", "柳州", "桂林", "扬州", "镇江", "盐城", "泰州", "芜湖", "唐山", "保定",
+                "廊坊", "鞍山", "大庆", "包头", "鄂尔多斯", "昆山", "江门", "湛江", "义乌", "舟山");
+
+        record Company(int index, String brand, String brandPinyin, String[] industry, String[] city, String[] road,
+                int number, String[] person, String phone, String domain, List<String> regions) {
+
+            String sourceId(String runTag) {
+                return "MC-" + runTag + "-" + index;
+            }
+
+            String uscc() {
+                return usccOf("91" + city[5] + "MD" + String.format(Locale.ROOT, "%07d", index));
+            }
+
+            /** The English name: city, brand and business in pinyin and English, e.g. Hangzhou Ruitai Electronics Co., Ltd. */
+            String englishName() {
+                return city[1] + " " + Character.toUpperCase(brandPinyin.charAt(0)) + brandPinyin.substring(1) + " "
+                        + industry[1] + " Co., Ltd.";
+            }
+        }
+
+        /** A code with its GB 32100 check character, computed as Generator.uscc does. */
+        static String usccOf(String first17) {
+            int sum = 0;
+            int weight = 1;
+            for (int i = 0; i < 17; i++) {
+                sum += Generator.ALPHABET.indexOf(first17.charAt(i)) * weight;
+                weight = weight * 3 % 31;
+            }
+            return first17 + Generator.ALPHABET.charAt((31 - sum % 31) % 31);
+        }
+
+        /**
+         * {@code count} companies, the same for the same seed: a brand of 2 or 3 pool characters that no
+         * other company has (nor the same brand reading in the same business), 1 to 3 of the regions
+         * (half in one, a third in two, a sixth in all three: about 1.67 source customers per company).
+         */
+        static List<Company> companies(int count, List<String> regions, long seed) {
+            Random random = new Random(seed * 1_000_003L + 0x6D61L);
+            Set<String> brands = new HashSet<>();
+            Set<String> english = new HashSet<>();
+            List<Company> result = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String brand;
+                String reading;
+                String[] industry;
+                int attempts = 0;
+                while (true) {
+                    int length = random.nextInt(5) < 3 ? 2 : 3;
+                    StringBuilder b = new StringBuilder();
+                    StringBuilder y = new StringBuilder();
+                    int last = -1;
+                    for (int k = 0; k < length; k++) {
+                        int c;
+                        do {
+                            c = random.nextInt(CHARS.length);
+                        } while (c == last);
+                        last = c;
+                        b.append(CHARS[c]);
+                        y.append(READINGS[c]);
+                    }
+                    brand = b.toString();
+                    reading = y.toString();
+                    industry = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+                    String b2 = brand;
+                    if (!brands.contains(brand) && !english.contains(reading + "|" + industry[1])
+                            && PLACES.stream().noneMatch(b2::startsWith)) {
+                        break;
+                    }
+                    if (++attempts > 10_000) {
+                        throw new IllegalStateException("the brand pool is too small for " + count + " companies");
+                    }
+                }
+                brands.add(brand);
+                english.add(reading + "|" + industry[1]);
+                String[] city = CITIES[random.nextInt(CITIES.length)];
+                String[] road = ROADS[random.nextInt(ROADS.length)];
+                int number = 1 + random.nextInt(999);
+                String[] person = PEOPLE[random.nextInt(PEOPLE.length)];
+                String phone = "+86" + city[4] + (58_880_000L + i);
+                String domain = reading + industry[1].split(" ")[0].toLowerCase(Locale.ROOT) + ".com";
+                double x = random.nextDouble();
+                int k = Math.min(regions.size(), x < 0.5 ? 1 : x < 5.0 / 6 ? 2 : 3);
+                List<String> shuffled = new ArrayList<>(regions);
+                Collections.shuffle(shuffled, random);
+                Set<String> chosen = new HashSet<>(shuffled.subList(0, k));
+                List<String> in = regions.stream().filter(chosen::contains).toList();
+                result.add(new Company(i, brand, reading, industry, city, road, number, person, phone, domain, in));
+            }
+            return result;
+        }
+
+        /** The customer record of company {@code c} as {@code region}'s system writes it. */
+        static String item(Company c, String region, String runTag, long version, String now) {
+            boolean cn = Generator.china(region);
+            boolean east = region.equals("cn-east");
+            boolean south = region.equals("cn-south");
+            String sid = c.sourceId(runTag);
+            StringBuilder s = new StringBuilder(700);
+            s.append("{\"type\":\"customer\",\"sourceEventId\":\"").append(sid).append('-').append(region)
+                    .append("-v1\",\"data\":{\"legalName\":\"")
+                    .append(cn ? c.brand() + c.industry()[0] + (south ? "股份有限公司" : "有限公司") : c.englishName())
+                    .append('"');
+            if (east) {
+                s.append(",\"unifiedSocialCreditCode\":\"").append(c.uscc()).append('"');
+            }
+            s.append(",\"country\":\"CN\",\"province\":\"").append(cn ? c.city()[2] : c.city()[3])
+                    .append("\",\"city\":\"").append(cn ? c.city()[0] + (south ? "市" : "") : c.city()[1])
+                    .append("\",\"address\":\"")
+                    .append(cn ? c.road()[0] + " " + c.number() + " 号" : "No. " + c.number() + " " + c.road()[1])
+                    .append("\",\"industry\":\"").append(cn ? c.industry()[0] : c.industry()[1])
+                    .append("\",\"tier\":\"STANDARD\",\"contacts\":[{\"name\":\"")
+                    .append(cn ? c.person()[0] : c.person()[1]).append("\",\"phone\":\"").append(c.phone())
+                    .append("\",\"email\":\"")
+                    .append(south ? c.person()[1].replace(" ", "").toLowerCase(Locale.ROOT) + (c.index() % 1000) + "@163.com"
+                            : "sales@" + c.domain())
+                    .append("\"}],\"sourceRefs\":[{\"system\":\"").append(Generator.system(region))
+                    .append("\",\"sourceId\":\"").append(sid).append("\"}],\"version\":").append(version)
+                    .append(",\"updatedAt\":\"").append(now).append("\"}}");
+            return s.toString();
+        }
+
+        static void run(String hub, String sink, long hubPid, long sinkPid, String phase, String runTag,
+                List<String> regions, List<String> targets, int batch, int clients, long drainTimeoutMs,
+                long sendTimeoutMs, long seed) throws Exception {
+            int count = Integer.parseInt(opt("companies", "6000"));
+            int check = Integer.parseInt(opt("check", "200"));
+            List<Company> companies = companies(count, regions, seed);
+            long version = System.currentTimeMillis() * 1000;
+            String now = Instant.now().toString();
+            Map<String, List<String>> byRegion = new LinkedHashMap<>();
+            regions.forEach(r -> byRegion.put(r, new ArrayList<>()));
+            int items = 0;
+            for (Company c : companies) {
+                for (String region : c.regions()) {
+                    byRegion.get(region).add(item(c, region, runTag, version, now));
+                    items++;
+                }
+            }
+            List<Batch> batches = Generator.interleave(byRegion, batch);
+            Map<String, Integer> perRegion = new LinkedHashMap<>();
+            byRegion.forEach((r, l) -> perRegion.put(r, l.size()));
+            log("%s: %d companies as %d source customers %s, e.g. %s / %s; batch %d, %d clients", phase, count, items,
+                    perRegion, companies.get(0).brand() + companies.get(0).industry()[0] + "有限公司",
+                    companies.get(0).englishName(), batch, clients);
+
+            if (metric(hub, "jvm.memory.used?tag=area:heap") < 0) {
+                log("%s: WARNING: cannot read the hub's /actuator/metrics (HUB_ADMIN_PASSWORD?); resolution cannot be timed",
+                        phase);
+            }
+            double base = Math.max(0, metric(hub, COUNTER));   // -1: nothing resolved yet, no counter
+            Map<String, Long> sinkBase = sinkDistinct(sink, targets);
+            Sampler sampler = new Sampler(hub, sink, targets, sinkBase, hubPid, sinkPid);
+            sampler.counter = COUNTER;
+            sampler.counterBase = base;
+            long t0 = System.currentTimeMillis();
+            sampler.t0 = t0;
+            Thread samplerThread = new Thread(sampler, "sampler");
+            samplerThread.setDaemon(true);
+            samplerThread.start();
+
+            boolean sentInTime = saturate(hub, batches, clients, sendTimeoutMs);
+            long sendEnd = System.currentTimeMillis();
+            long acceptEnd = lastAcceptMs.get() == 0 ? sendEnd : lastAcceptMs.get();
+            long want = accepted.get();
+            log("%s: accepted %d, rejected %d, errors %d in %.1f s (%.0f customers/s)", phase, want, rejected.get(),
+                    errors.get(), (acceptEnd - t0) / 1000.0, want * 1000.0 / Math.max(1, acceptEnd - t0));
+
+            // the hub's own count of resolved customers, until it has grown by every accepted one
+            long deadline = sendEnd + drainTimeoutMs;
+            long resolvedAt = 0;
+            long resolved = 0;
+            boolean hubGone = false;
+            long lastLog = System.currentTimeMillis();
+            while (true) {
+                double v = metric(hub, COUNTER);
+                if (v >= 0) {
+                    resolved = Math.round(v - base);
+                    if (resolved >= want) {
+                        resolvedAt = System.currentTimeMillis();
+                        break;
+                    }
+                }
+                if (System.currentTimeMillis() >= deadline) {
+                    break;
+                }
+                if (hubPid > 0 && !ProcessHandle.of(hubPid).map(ProcessHandle::isAlive).orElse(false)) {
+                    log("%s: the hub (pid %d) has exited; not waiting for resolution", phase, hubPid);
+                    hubGone = true;
+                    break;
+                }
+                if (System.currentTimeMillis() - lastLog > 5000) {
+                    lastLog = System.currentTimeMillis();
+                    log("%s: resolved %d of %d", phase, resolved, want);
+                }
+                Thread.sleep(100);
+            }
+            long waitEnd = System.currentTimeMillis();
+            sampler.stop = true;
+            samplerThread.join(3000);
+            sampler.sampleOnce();
+            boolean drained = resolvedAt > 0;
+            if (drained) {
+                log("%s: all %d resolved %.1f s after the first request: %.0f customers/s", phase, want,
+                        (resolvedAt - t0) / 1000.0, want * 1000.0 / Math.max(1, resolvedAt - t0));
+            } else if (!hubGone) {
+                log("%s: NOT all resolved within %.0f s after sending: %d of %d", phase, drainTimeoutMs / 1000.0,
+                        resolved, want);
+            }
+            Map<String, Object> merged = check > 0 && !hubGone ? checkMerges(hub, companies, runTag, check) : null;
+            if (merged != null) {
+                log("%s: of %s companies known in several regions (sampled), %s have one customer for all their sources, %s are split, %s have a source not found",
+                        phase, merged.get("companies"), merged.get("oneCustomer"), merged.get("split"), merged.get("missing"));
+            }
+
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phase", phase);
+            out.put("mode", "matching");
+            out.put("companies", count);
+            out.put("events", items);
+            out.put("perRegion", perRegion);
+            out.put("batch", batch);
+            out.put("clients", clients);
+            out.put("regions", regions);
+            out.put("requests", batches.size());
+            out.put("startEpochMs", t0);
+            out.put("sentInTime", sentInTime);
+            out.put("accepted", want);
+            out.put("rejected", rejected.get());
+            out.put("errors", errors.get());
+            out.put("retries", retries.get());
+            Map<String, Object> statuses = new TreeMap<>();
+            statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
+            out.put("httpStatus", statuses);
+            out.put("errorSamples", new ArrayList<>(errorSamples));
+            out.put("acceptSeconds", round((acceptEnd - t0) / 1000.0, 3));
+            out.put("acceptedPerSec", round(want * 1000.0 / Math.max(1, acceptEnd - t0), 1));
+            out.put("ingestRequestMs", percentiles(requestMs.stream().mapToLong(Long::longValue).sorted().toArray()));
+            out.put("resolved", resolved);
+            out.put("resolvedSeconds", drained ? round((resolvedAt - t0) / 1000.0, 3) : null);
+            out.put("customersResolvedPerSec", drained ? round(want * 1000.0 / Math.max(1, resolvedAt - t0), 1) : null);
+            out.put("resolvedPerSecSoFar", round(resolved * 1000.0 / Math.max(1, waitEnd - t0), 1));
+            out.put("drained", drained);
+            out.put("hubExited", hubGone);
+            out.put("mergeCheck", merged);
+            out.put("resources", sampler.resources());
+            out.put("curve", sampler.curve);
+            String json = toJson(out);
+            if (opts.containsKey("out")) {
+                Files.writeString(Path.of(opts.get("out")), json + "\n");
+            } else {
+                System.out.println(json);
+            }
+            log("%s: done; drained=%s", phase, drained);
+        }
+
+        static final Pattern GLOBAL_ID = Pattern.compile("\"globalCustomerId\"\\s*:\\s*\"([^\"]+)\"");
+
+        /**
+         * Looks up every source of up to {@code n} companies known in two or more regions (spread over
+         * all of them) and counts those whose sources all belong to one global customer.
+         */
+        static Map<String, Object> checkMerges(String hub, List<Company> companies, String runTag, int n)
+                throws InterruptedException {
+            List<Company> multi = companies.stream().filter(c -> c.regions().size() > 1).toList();
+            int step = Math.max(1, multi.size() / Math.max(1, n));
+            int checked = 0;
+            int one = 0;
+            int split = 0;
+            int missing = 0;
+            List<String> splitSamples = new ArrayList<>();
+            for (int i = 0; i < multi.size() && checked < n; i += step) {
+                Company c = multi.get(i);
+                Set<String> ids = new HashSet<>();
+                boolean gone = false;
+                for (String region : c.regions()) {
+                    String body = FilePhase.get(hub, "/api/customers/by-source/" + region + "/" + Generator.system(region)
+                            + "/" + c.sourceId(runTag));
+                    Matcher m = body == null ? null : GLOBAL_ID.matcher(body);
+                    if (m != null && m.find()) {
+                        ids.add(m.group(1));
+                    } else {
+                        gone = true;
+                    }
+                }
+                checked++;
+                if (gone) {
+                    missing++;
+                } else if (ids.size() == 1) {
+                    one++;
+                } else {
+                    split++;
+                    if (splitSamples.size() < 5) {
+                        splitSamples.add(c.brand() + c.industry()[0] + " / " + c.englishName() + " " + c.regions() + " -> " + ids);
+                    }
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("companies", checked);
+            m.put("oneCustomer", one);
+            m.put("split", split);
+            m.put("missing", missing);
+            m.put("splitSamples", splitSamples);
+            return m;
+        }
+    }
+
+    // ----------------------------------------------------------------------------- lookup phase
+
+    /**
+     * Reads of the customer API with many golden records in the database (seeded by the seed mode
+     * while the hub was stopped): for --duration seconds, --clients threads each GET, one after the
+     * other, a random seeded customer, alternately by global id and by source reference, and record
+     * each request's latency (after --warmup seconds of the same, not counted).
+     */
+    static final class LookupPhase {
+
+        static final String[] ENDPOINTS = {"byId", "bySource"};
+
+        /** One client's latencies per endpoint, in microseconds, with their ms offset from the measured start. */
+        static final class Recorder {
+            final long[][] micros = {new long[1 << 14], new long[1 << 14]};
+            final long[][] at = {new long[1 << 14], new long[1 << 14]};
+            final int[] size = new int[2];
+            final long[] failed = new long[2];
+            long warmupRequests;
+
+            void add(int endpoint, long us, long offsetMs) {
+                int n = size[endpoint];
+                if (n == micros[endpoint].length) {
+                    micros[endpoint] = Arrays.copyOf(micros[endpoint], n * 2);
+                    at[endpoint] = Arrays.copyOf(at[endpoint], n * 2);
+                }
+                micros[endpoint][n] = us;
+                at[endpoint][n] = offsetMs;
+                size[endpoint] = n + 1;
+            }
+        }
+
+        static void run() throws Exception {
+            String hub = req("hub");
+            String sink = opt("sink", null);
+            long hubPid = Long.parseLong(opt("hub-pid", "-1"));
+            long sinkPid = Long.parseLong(opt("sink-pid", "-1"));
+            String phase = opt("phase", "lookup");
+            int golden = Integer.parseInt(opt("golden", "1000000"));
+            double duration = Double.parseDouble(opt("duration", "30"));
+            double warmup = Double.parseDouble(opt("warmup", "30"));
+            int clients = Integer.parseInt(opt("clients", "8"));
+            String password = System.getenv("HUB_ADMIN_PASSWORD");
+            String auth = password == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("admin:" + password.strip()).getBytes(StandardCharsets.UTF_8));
+
+            // the seeded records must be there, first and last
+            for (int n : new int[] {0, golden - 1}) {
+                if (FilePhase.get(hub, "/api/customers/by-source/bench/seed/S" + n) == null) {
+                    log("%s: WARNING: seeded customer S%d (%s) not found; were %d golden records seeded?", phase, n,
+                            Seed.globalId(n), golden);
+                }
+            }
+
+            List<String> targets = sink == null ? List.of() : List.of(opt("targets", "crm,erp").split(","));
+            Sampler sampler = new Sampler(hub, sink, targets, sink == null ? Map.of() : sinkDistinct(sink, targets),
+                    hubPid, sinkPid);
+            long start = System.nanoTime();
+            long measureFrom = start + (long) (warmup * 1e9);
+            long end = measureFrom + (long) (duration * 1e9);
+            long t0 = System.currentTimeMillis() + (long) (warmup * 1000);
+            sampler.t0 = t0;
+            Thread samplerThread = new Thread(sampler, "sampler");
+            samplerThread.setDaemon(true);
+            samplerThread.start();
+            log("%s: %d clients, %.0f s warm-up then %.0f s of GET /api/customers/{id} and /api/customers/by-source/bench/seed/{S<n>} over %d golden records",
+                    phase, clients, warmup, duration, golden);
+
+            List<Recorder> recorders = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            for (int c = 0; c < clients; c++) {
+                Recorder rec = new Recorder();
+                recorders.add(rec);
+                int client = c;
+                pool.execute(() -> {
+                    Random random = new Random(0x10_0C_0FL * (client + 1));
+                    long i = client;
+                    while (System.nanoTime() < end) {
+                        int n = random.nextInt(golden);
+                        int endpoint = (int) (i++ & 1);
+                        String id = Seed.globalId(n);
+                        String path = endpoint == 0 ? "/api/customers/" + id : "/api/customers/by-source/bench/seed/S" + n;
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + path))
+                                .timeout(Duration.ofSeconds(10)).GET();
+                        if (auth != null) {
+                            request.header("Authorization", auth);
+                        }
+                        long began = System.nanoTime();
+                        int status;
+                        String body;
+                        try {
+                            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                            status = r.statusCode();
+                            body = r.body();
+                        } catch (IOException e) {
+                            status = -1;
+                            body = e.toString();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long done = System.nanoTime();
+                        statusCounts.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        boolean ok = status == 200 && body.contains(id);
+                        if (began < measureFrom) {
+                            rec.warmupRequests++;
+                            continue;
+                        }
+                        if (ok) {
+                            rec.add(endpoint, (done - began) / 1000, (began - measureFrom) / 1_000_000);
+                        } else {
+                            rec.failed[endpoint]++;
+                            sample(path + " -> " + status + ": " + body);
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination((long) (warmup + duration + 60), TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+            long measuredMs = Math.max(1, (System.nanoTime() - measureFrom) / 1_000_000);
+            sampler.stop = true;
+            samplerThread.join(3000);
+            sampler.sampleOnce();
+
+            Map<String, Object> endpoints = new LinkedHashMap<>();
+            long[][] all = new long[2][];
+            long total = 0;
+            long failedTotal = 0;
+            long warmupRequests = 0;
+            Double worstP99 = null;
+            for (int e = 0; e < 2; e++) {
+                int n = 0;
+                for (Recorder r : recorders) {
+                    n += r.size[e];
+                }
+                long[] us = new long[n];
+                int k = 0;
+                long failed = 0;
+                for (Recorder r : recorders) {
+                    System.arraycopy(r.micros[e], 0, us, k, r.size[e]);
+                    k += r.size[e];
+                    failed += r.failed[e];
+                }
+                Arrays.sort(us);
+                all[e] = us;
+                total += n;
+                failedTotal += failed;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("path", e == 0 ? "/api/customers/{globalCustomerId}" : "/api/customers/by-source/{region}/{system}/{sourceId}");
+                m.put("count", n);
+                m.put("failed", failed);
+                m.put("perSec", round(n * 1000.0 / measuredMs, 1));
+                Map<String, Object> lat = microsPercentiles(us);
+                m.put("latencyMs", lat);
+                if (lat.get("p99") instanceof Double p99) {
+                    worstP99 = worstP99 == null ? p99 : Math.max(worstP99, p99);
+                }
+                endpoints.put(ENDPOINTS[e], m);
+            }
+            for (Recorder r : recorders) {
+                warmupRequests += r.warmupRequests;
+            }
+            long[] both = new long[all[0].length + all[1].length];
+            System.arraycopy(all[0], 0, both, 0, all[0].length);
+            System.arraycopy(all[1], 0, both, all[0].length, all[1].length);
+            Arrays.sort(both);
+            // p99 of each 5-second window, both endpoints (shows warm-up, collections, compactions)
+            Map<Integer, List<Long>> windows = new TreeMap<>();
+            for (Recorder r : recorders) {
+                for (int e = 0; e < 2; e++) {
+                    for (int i = 0; i < r.size[e]; i++) {
+                        windows.computeIfAbsent((int) (r.at[e][i] / 5000), w -> new ArrayList<>()).add(r.micros[e][i]);
+                    }
+                }
+            }
+            List<Double> byWindow = new ArrayList<>();
+            windows.values().forEach(w -> {
+                long[] sorted = w.stream().mapToLong(Long::longValue).sorted().toArray();
+                byWindow.add(round(rank(sorted, 99) / 1000.0, 2));
+            });
+
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phase", phase);
+            out.put("mode", "lookup");
+            out.put("golden", golden);
+            out.put("clients", clients);
+            out.put("warmupS", warmup);
+            out.put("durationS", duration);
+            out.put("startEpochMs", t0);
+            out.put("warmupRequests", warmupRequests);
+            out.put("requests", total);
+            out.put("failed", failedTotal);
+            out.put("requestsPerSec", round(total * 1000.0 / measuredMs, 1));
+            Map<String, Object> statuses = new TreeMap<>();
+            statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
+            out.put("httpStatus", statuses);
+            out.put("errorSamples", new ArrayList<>(errorSamples));
+            out.put("endpoints", endpoints);
+            out.put("latencyMs", microsPercentiles(both));
+            out.put("p99MsBy5s", byWindow);
+            out.put("lookupP99Ms", worstP99);
+            String seedResult = opt("seed-result", null);
+            if (seedResult != null && Files.isRegularFile(Path.of(seedResult))) {
+                out.put("seed", new RawJson(Files.readString(Path.of(seedResult)).strip()));
+            }
+            out.put("resources", sampler.resources());
+            out.put("curve", sampler.curve);
+            String json = toJson(out);
+            if (opts.containsKey("out")) {
+                Files.writeString(Path.of(opts.get("out")), json + "\n");
+            } else {
+                System.out.println(json);
+            }
+            log("%s: %d lookups (%.0f/s), %d failed; p99 ms byId %s, bySource %s", phase, total,
+                    total * 1000.0 / measuredMs, failedTotal, path(endpoints, "byId"), path(endpoints, "bySource"));
+        }
+
+        static Object path(Map<String, Object> endpoints, String name) {
+            Object m = endpoints.get(name);
+            Object lat = m instanceof Map<?, ?> mm ? mm.get("latencyMs") : null;
+            return lat instanceof Map<?, ?> l ? l.get("p99") : null;
+        }
+
+        /** Percentiles of sorted microseconds, in milliseconds. */
+        static Map<String, Object> microsPercentiles(long[] sorted) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("count", sorted.length);
+            if (sorted.length == 0) {
+                return m;
+            }
+            m.put("p50", round(rank(sorted, 50) / 1000.0, 2));
+            m.put("p95", round(rank(sorted, 95) / 1000.0, 2));
+            m.put("p99", round(rank(sorted, 99) / 1000.0, 2));
+            m.put("p999", round(rank(sorted, 99.9) / 1000.0, 2));
+            m.put("max", round(sorted[sorted.length - 1] / 1000.0, 2));
+            m.put("mean", round(Arrays.stream(sorted).average().orElse(0) / 1000.0, 3));
+            return m;
+        }
+    }
+
+    /** Text that is already JSON, written as it is. */
+    record RawJson(String json) {
+    }
+
+    // ------------------------------------------------------------------------------- seed step
+
+    /**
+     * Inserts golden records straight into the hub's database (the hub stopped): per record n one
+     * identity_customer row (global id GC- + 16 hex digits of mix(n)) and one identity_source row
+     * (bench/seed/S<n>), with JDBC batches and a commit per batch. Needs the database's JDBC driver
+     * on the class path (java -cp h2.jar bench/Load.java seed ...).
+     */
+    static final class Seed {
+
+        /**
+         * Spreads n over 48 bits, in order (n × 10,368,889; distinct and increasing up to n = 27 million):
+         * every seeded key then goes in after the previous one, which H2 inserts about twice as fast as
+         * keys in random order (measured: ~6,300 against ~3,200 golden records/s at 200,000), and a
+         * lookup of a random record costs the same.
+         */
+        static long mix(long n) {
+            return n * 0x9E3779L;
+        }
+
+        /** GC-5EED + 12 hex digits: a global id no hub-made one (16 hex digits of a SHA-256) is likely to equal. */
+        static String globalId(long n) {
+            return "GC-5EED" + String.format(Locale.ROOT, "%012X", mix(n));
+        }
+
+        /** The hub's source key (dev.tributary.identity.Keys): each part as its length, ':' and the part. */
+        static String key(String... parts) {
+            StringBuilder k = new StringBuilder();
+            for (String p : parts) {
+                k.append(p.length()).append(':').append(p);
+            }
+            return k.toString();
+        }
+
+        /** A valid 统一社会信用代码 of seeded record n (division 120000, organisation code MB + 7 base-31 digits). */
+        static String uscc(long n) {
+            StringBuilder code = new StringBuilder();
+            long v = n;
+            for (int i = 0; i < 7; i++) {
+                code.insert(0, Generator.ALPHABET.charAt((int) (v % 31)));
+                v /= 31;
+            }
+            return MatchingPhase.usccOf("91120000MB" + code);
+        }
+
+        static void run() throws Exception {
+            String url = req("db");
+            String user = opt("db-user", "sa");
+            String password = opts.getOrDefault("db-password", "");
+            long golden = Long.parseLong(opt("golden", "1000000"));
+            int batch = Integer.parseInt(opt("seed-batch", "5000"));
+            boolean compact = Boolean.parseBoolean(opt("compact", "true"));
+            long started = System.nanoTime();
+            long existing;
+            long inserted = 0;
+            long insertNanos;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+                c.setAutoCommit(false);
+                try (var q = c.prepareStatement(
+                        "SELECT COUNT(*) FROM identity_source WHERE region = 'bench' AND source_system = 'seed'");
+                        var rs = q.executeQuery()) {
+                    rs.next();
+                    existing = rs.getLong(1);
+                }
+                if (existing > 0) {
+                    log("seed: %d seeded records are there already; adding S%d and up", existing, existing);
+                }
+                java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                try (var customer = c.prepareStatement("INSERT INTO identity_customer (global_customer_id, merged_into,"
+                        + " uscc, tax_id, tier, golden, lineage, search_text, version, created_at, updated_at)"
+                        + " VALUES (?, NULL, ?, NULL, 'STANDARD', ?, '{}', ?, 1, ?, ?)");
+                        var source = c.prepareStatement("INSERT INTO identity_source (source_key, region, source_system,"
+                                + " source_id, global_customer_id, has_record, pinned, profile, record, event_id,"
+                                + " source_version, source_updated_at, received_at)"
+                                + " VALUES (?, 'bench', 'seed', ?, ?, TRUE, FALSE, NULL, ?, NULL, 1, ?, ?)")) {
+                    int inBatch = 0;
+                    long lastLog = System.nanoTime();
+                    for (long n = existing; n < golden; n++) {
+                        String id = globalId(n);
+                        String sourceId = "S" + n;
+                        String uscc = uscc(n);
+                        String name = "Seed Customer " + n + " Co., Ltd.";
+                        String json = "{\"globalCustomerId\":\"" + id + "\",\"legalName\":\"" + name
+                                + "\",\"unifiedSocialCreditCode\":\"" + uscc + "\",\"country\":\"CN\",\"tier\":\"STANDARD\","
+                                + "\"sourceRefs\":[{\"region\":\"bench\",\"system\":\"seed\",\"sourceId\":\"" + sourceId
+                                + "\"}],\"version\":1}";
+                        customer.setString(1, id);
+                        customer.setString(2, uscc);
+                        customer.setString(3, json);
+                        customer.setString(4, "|" + name.toLowerCase(Locale.ROOT) + "|" + uscc.toLowerCase(Locale.ROOT) + "|");
+                        customer.setObject(5, now);
+                        customer.setObject(6, now);
+                        customer.addBatch();
+                        source.setString(1, key("bench", "seed", sourceId));
+                        source.setString(2, sourceId);
+                        source.setString(3, id);
+                        source.setString(4, json);
+                        source.setObject(5, now);
+                        source.setObject(6, now);
+                        source.addBatch();
+                        inserted++;
+                        if (++inBatch == batch || n == golden - 1) {
+                            customer.executeBatch();
+                            source.executeBatch();
+                            c.commit();
+                            inBatch = 0;
+                            if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                                lastLog = System.nanoTime();
+                                double s = (lastLog - started) / 1e9;
+                                log("seed: %d of %d golden records in %.0f s (%.0f/s)", inserted, golden - existing, s,
+                                        inserted / s);
+                            }
+                        }
+                    }
+                }
+                insertNanos = System.nanoTime() - started;
+                if (compact) {
+                    // bulk inserts leave most of the file as old chunks (~2 GB for a million records)
+                    // that the hub would otherwise compact in the background while it is measured
+                    log("seed: %d golden records in %.1f s; compacting the database (SHUTDOWN COMPACT)", inserted,
+                            insertNanos / 1e9);
+                    try (var statement = c.createStatement()) {
+                        statement.execute("SHUTDOWN COMPACT");
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double insertSeconds = insertNanos / 1e9;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("golden", golden);
+            out.put("existing", existing);
+            out.put("inserted", inserted);
+            out.put("rows", inserted * 2);
+            out.put("batch", batch);
+            out.put("seconds", round(insertSeconds, 2));
+            out.put("goldenPerSec", round(inserted / Math.max(0.001, insertSeconds), 1));
+            out.put("rowsPerSec", round(inserted * 2 / Math.max(0.001, insertSeconds), 1));
+            out.put("compacted", compact);
+            out.put("secondsWithCompaction", round(seconds, 2));
+            String json = toJson(out);
+            if (opts.containsKey("out")) {
+                Files.writeString(Path.of(opts.get("out")), json + "\n");
+            } else {
+                System.out.println(json);
+            }
+            log("seed: %d golden records (%d rows) in %.1f s: %.0f golden records/s, %.0f rows/s; %.1f s with the compaction",
+                    inserted, inserted * 2, insertSeconds, inserted / Math.max(0.001, insertSeconds),
+                    inserted * 2 / Math.max(0.001, insertSeconds), seconds);
+        }
+    }
+
     // ---------------------------------------------------------------------------------- sending
 
     record Batch(String region, byte[] body, int count) {
@@ -621,6 +1450,9 @@ public class Load {
         double sumOtherCores;
         double maxLoad1;
         int cpuSamples;
+        /** An optional hub counter (actuator metric name with tag) sampled as "resolved", above counterBase. */
+        volatile String counter;
+        volatile double counterBase;
 
         Sampler(String hub, String sink, List<String> targets, Map<String, Long> baseline, long pid, long sinkPid) {
             this.hub = hub;
@@ -673,13 +1505,22 @@ public class Load {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("t", round((System.currentTimeMillis() - t0) / 1000.0, 1));
             s.put("accepted", accepted.get());
-            try {
-                Map<String, Long> now = sinkDistinct(sink, targets);
-                for (String t : targets) {
-                    s.put(t, now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L));
+            if (!targets.isEmpty()) {
+                try {
+                    Map<String, Long> now = sinkDistinct(sink, targets);
+                    for (String t : targets) {
+                        s.put(t, now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L));
+                    }
+                } catch (Exception e) {
+                    s.put("sinkError", e.toString());
                 }
-            } catch (Exception e) {
-                s.put("sinkError", e.toString());
+            }
+            String counterName = counter;
+            if (counterName != null) {
+                double v = metric(hub, counterName);
+                if (v >= 0) {
+                    s.put("resolved", Math.round(v - counterBase));
+                }
             }
             double used = metric(hub, "jvm.memory.used?tag=area:heap");
             double committed = metric(hub, "jvm.memory.committed?tag=area:heap");
@@ -947,7 +1788,11 @@ public class Load {
                 String region = regions.get(customer % regions.size());
                 byRegion.get(region).add(item(i, customer, region, pickType()));
             }
-            // chunk per region, then interleave the regions so every region is loaded all the time
+            return interleave(byRegion, batch);
+        }
+
+        /** Requests of up to {@code batch} items per region, the regions interleaved so every region is loaded all the time. */
+        static List<Batch> interleave(Map<String, List<String>> byRegion, int batch) {
             List<List<Batch>> perRegion = new ArrayList<>();
             for (var e : byRegion.entrySet()) {
                 List<Batch> list = new ArrayList<>();
@@ -1199,6 +2044,8 @@ public class Load {
                 }
             }
             s.append('"');
+        } else if (o instanceof RawJson raw) {
+            s.append(raw.json());
         } else if (o instanceof Double d) {
             s.append(d.isNaN() || d.isInfinite() ? "null" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
         } else if (o instanceof Number || o instanceof Boolean) {

@@ -68,6 +68,8 @@ public class Report {
         Map<String, Object> sat = map(phases.get("saturation"));
         Map<String, Object> lat = map(phases.get("latency"));
         Map<String, Object> file = map(phases.get("file"));
+        Map<String, Object> matching = map(phases.get("matching"));
+        Map<String, Object> lookup = map(phases.get("lookup"));
 
         // ---- summary numbers
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -111,6 +113,26 @@ public class Report {
             // "flat": the heap after each collection while the file is read, first quarter vs last quarter
             fileHeapGrowth = heapGrowth(file);
             summary.put("fileHeapGrowthMB", fileHeapGrowth);
+        }
+        Double resolvedPerSec = null;
+        if (matching != null) {
+            resolvedPerSec = num(matching.get("customersResolvedPerSec"));
+            summary.put("matchingCustomers", matching.get("accepted"));
+            summary.put("matchingAcceptedPerSec", matching.get("acceptedPerSec"));
+            summary.put("customersResolvedPerSec", resolvedPerSec);
+            summary.put("matchingDrained", matching.get("drained"));
+            summary.put("matchingMergeCheck", matching.get("mergeCheck"));
+        }
+        Double lookupP99 = null;
+        if (lookup != null) {
+            lookupP99 = num(lookup.get("lookupP99Ms"));
+            summary.put("lookupGolden", lookup.get("golden"));
+            summary.put("lookupRequestsPerSec", lookup.get("requestsPerSec"));
+            summary.put("lookupFailed", lookup.get("failed"));
+            summary.put("lookupLatencyMs.byId", path(lookup, "endpoints", "byId", "latencyMs"));
+            summary.put("lookupLatencyMs.bySource", path(lookup, "endpoints", "bySource", "latencyMs"));
+            summary.put("lookupP99Ms", lookupP99);
+            summary.put("seedGoldenPerSec", path(lookup, "seed", "goldenPerSec"));
         }
         Double peakHeap = null;
         Double hwm = null;
@@ -173,6 +195,25 @@ public class Report {
         goals.add(goal("file: rows/s read and made durable (" + (file == null ? "?" : fmt(num(file.get("rows"))))
                 + "-row GBK file)", ">= " + fmt(gFileRows), fileRows,
                 fileRows == null ? null : fileRows >= gFileRows && fileNote == null, fileNote));
+        double gResolved = Double.parseDouble(meta.getOrDefault("goal.customersResolvedPerSec", "5000"));
+        String matchNote = matching == null ? "matching phase not run"
+                : Boolean.TRUE.equals(matching.get("drained")) ? null
+                : "only " + matching.get("resolved") + " of " + matching.get("accepted") + " resolved before the timeout";
+        goals.add(goal("matching: source customers resolved/s", ">= " + fmt(gResolved), resolvedPerSec,
+                resolvedPerSec == null ? null : resolvedPerSec >= gResolved && matchNote == null, matchNote));
+        double gLookup = Double.parseDouble(meta.getOrDefault("goal.lookupP99Ms", "5"));
+        Double golden = lookup == null ? num(meta.get("config.LOOKUP_GOLDEN")) : num(lookup.get("golden"));
+        String lookupNote = null;
+        if (lookup == null) {
+            lookupNote = "lookup phase not run";
+        } else if (num(lookup.get("failed")) != null && num(lookup.get("failed")) > 0) {
+            lookupNote = fmt(num(lookup.get("failed"))) + " lookups failed or answered another customer";
+        } else if (num(lookup.get("requests")) == null || num(lookup.get("requests")) == 0) {
+            lookupNote = "no lookups measured";
+        }
+        goals.add(goal("lookup at " + (golden == null ? "?" : String.format(Locale.ROOT, "%,.0f", golden))
+                + " golden records: p99 ms (worse endpoint)", "< " + fmt(gLookup), lookupP99,
+                lookupP99 == null ? null : lookupP99 < gLookup && lookupNote == null, lookupNote));
         goals.add(goal("peak heap used (sampled each second)", "< " + fmt(gHeap) + " MB", peakHeap,
                 peakHeap == null ? null : peakHeap < gHeap, null));
         goals.add(goal("hub delivered/s ÷ broker persistent msgs/s", ">= " + fmt(gRatio), ratio,
@@ -301,6 +342,14 @@ public class Report {
         for (var e : phases.entrySet()) {
             Map<String, Object> p = map(e.getValue());
             String name = e.getKey();
+            if ("matching".equals(p.get("mode"))) {
+                s.append(matchingRows(name, p)).append(line);
+                continue;
+            }
+            if ("lookup".equals(p.get("mode"))) {
+                s.append(lookupRows(name, p)).append(line);
+                continue;
+            }
             List<String> ts = targets(p);
             String conf = "saturate".equals(p.get("mode"))
                     ? String.format(Locale.ROOT, "%s events, %s clients x %s/request", p.get("plannedEvents"),
@@ -389,6 +438,77 @@ public class Report {
         }
         s.append(line);
         return s.toString();
+    }
+
+    static String matchingRows(String name, Map<String, Object> p) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%-11s %-40s %s companies as %s source customers %s, %s clients x %s/request%n",
+                name, "setup", p.get("companies"), p.get("events"), p.get("perRegion"), p.get("clients"), p.get("batch")));
+        s.append(row("", "accepted (rejected, errors)", null, null,
+                p.get("accepted") + " (" + p.get("rejected") + ", " + p.get("errors") + ")"));
+        s.append(row("", "accepted customers/s", null, null, fmt(num(p.get("acceptedPerSec")))));
+        Map<String, Object> irq = map(p.get("ingestRequestMs"));
+        if (irq != null && irq.get("p50") != null) {
+            s.append(row("", "ingest request ms p50/p99/max", null, null,
+                    irq.get("p50") + "/" + irq.get("p99") + "/" + irq.get("max")));
+        }
+        s.append(row("", "resolved (hub counter, kind=customer)", null, null, String.valueOf(p.get("resolved"))));
+        s.append(row("", "time until all resolved s", null, null, fmt(num(p.get("resolvedSeconds")))));
+        s.append(row("", "source customers resolved/s", null, null, fmt(num(p.get("customersResolvedPerSec")))
+                + (p.get("customersResolvedPerSec") == null ? " (" + fmt(num(p.get("resolvedPerSecSoFar"))) + " so far)" : "")));
+        Map<String, Object> check = map(p.get("mergeCheck"));
+        if (check != null) {
+            s.append(row("", "multi-region companies: one customer", null, null,
+                    check.get("oneCustomer") + " of " + check.get("companies") + " (split " + check.get("split")
+                            + ", missing " + check.get("missing") + ")"));
+        }
+        s.append(resourceRows(p));
+        s.append(row("", "drained (all resolved)", null, null, String.valueOf(p.get("drained"))));
+        return s.toString();
+    }
+
+    static String lookupRows(String name, Map<String, Object> p) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%-11s %-40s %s golden records, %s clients, %s s (after %s s warm-up)%n", name,
+                "setup", p.get("golden"), p.get("clients"), fmt(num(p.get("durationS"))), fmt(num(p.get("warmupS")))));
+        Map<String, Object> seed = map(p.get("seed"));
+        if (seed != null) {
+            s.append(row("", "seeded golden records (s, records/s)", null, null,
+                    seed.get("inserted") + " (" + fmt(num(seed.get("seconds"))) + ", " + fmt(num(seed.get("goldenPerSec"))) + ")"));
+        }
+        s.append(String.format(Locale.ROOT, "%-11s %-40s %12s %12s %12s%n", "", "", "by id", "by source", "all"));
+        s.append(row("", "lookups (failed)", lcell(p, "byId", "count") + " (" + lcell(p, "byId", "failed") + ")",
+                lcell(p, "bySource", "count") + " (" + lcell(p, "bySource", "failed") + ")",
+                p.get("requests") + " (" + p.get("failed") + ")"));
+        s.append(row("", "lookups/s", lcell(p, "byId", "perSec"), lcell(p, "bySource", "perSec"),
+                fmt(num(p.get("requestsPerSec")))));
+        for (String q : List.of("p50", "p95", "p99", "p999", "max")) {
+            s.append(row("", "latency ms " + q, fmt(num(path(p, "endpoints", "byId", "latencyMs", q))),
+                    fmt(num(path(p, "endpoints", "bySource", "latencyMs", q))), fmt(num(path(p, "latencyMs", q)))));
+        }
+        if (p.get("p99MsBy5s") instanceof List<?> w && !w.isEmpty()) {
+            s.append(row("", "p99 ms per 5 s window", null, null,
+                    w.stream().map(v -> fmt(num(v))).collect(java.util.stream.Collectors.joining(" "))));
+        }
+        s.append(resourceRows(p));
+        return s.toString();
+    }
+
+    static String lcell(Map<String, Object> p, String endpoint, String key) {
+        Object v = path(p, "endpoints", endpoint, key);
+        return v instanceof Number ? fmt(num(v)) : String.valueOf(v);
+    }
+
+    static String resourceRows(Map<String, Object> p) {
+        Map<String, Object> r = map(p.get("resources"));
+        if (r == null) {
+            return "";
+        }
+        return row("", "hub peak heap used / committed MB", null, null,
+                fmt(num(r.get("peakHeapUsedMB"))) + " / " + fmt(num(r.get("peakHeapCommittedMB"))))
+                + row("", "hub RSS peak (VmHWM) MB", null, null, fmt(num(r.get("vmHwmMB"))))
+                + row("", "hub CPU cores (other load) mean", null, null,
+                        fmt(num(r.get("meanHubCores"))) + " (" + fmt(num(r.get("meanOtherCores"))) + ")");
     }
 
     static String point(Map<String, Object> pt, List<String> ts) {

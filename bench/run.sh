@@ -29,8 +29,8 @@ for arg in "$@"; do
 done
 
 # ------------------------------------------------------------------------------- settings
-: "${BENCH_PHASES:=warmup,saturation,latency,file,broker}"
-: "${BENCH_TIMEOUT:=720}"                 # hard bound for the whole run, seconds
+: "${BENCH_PHASES:=warmup,saturation,latency,matching,file,lookup,broker}"
+: "${BENCH_TIMEOUT:=1500}"                # hard bound for the whole run, seconds
 : "${BENCH_SOURCE:=worktree}"             # worktree (tracked + untracked, not ignored) | head
 : "${BENCH_JAR:=}"                        # use this hub jar instead of building
 : "${BENCH_WORK_DIR:=$BENCH_DIR/.cache}"
@@ -52,6 +52,14 @@ done
 : "${BENCH_FILE_ROWS:=100000}"           # data rows of the distributor order file of the file phase
 : "${BENCH_FILE_ENCODING:=GBK}"
 : "${BENCH_FILE_DRAIN_TIMEOUT:=300}"
+: "${BENCH_MATCH_COMPANIES:=6000}"        # companies of the matching phase (about 1.67 source customers each)
+: "${BENCH_MATCH_DRAIN_TIMEOUT:=300}"     # max seconds to wait for every accepted customer to be resolved
+: "${BENCH_MATCH_CHECK:=200}"             # multi-region companies whose sources are looked up afterwards (0 = none)
+: "${BENCH_LOOKUP_GOLDEN:=1000000}"       # golden records seeded into the hub's database for the lookup phase
+: "${BENCH_LOOKUP_DURATION:=30}"
+: "${BENCH_LOOKUP_WARMUP:=30}"            # seconds of lookups before the measured ones (the restarted hub is cold: interpreted until C2 compiles)
+: "${BENCH_LOOKUP_CLIENTS:=8}"
+: "${BENCH_LOOKUP_SEED_BATCH:=5000}"      # rows per JDBC batch (and commit) of the seeding
 : "${BENCH_ARTEMIS_VERSION:=2.40.0}"
 : "${BENCH_PERF_DURATION:=20}"
 : "${BENCH_PERF_WARMUP:=5}"
@@ -78,6 +86,8 @@ done
 : "${BENCH_GOAL_P99_MS:=250}"
 : "${BENCH_GOAL_HEAP_MB:=512}"
 : "${BENCH_GOAL_RATIO:=0.2}"
+: "${BENCH_GOAL_RESOLVED:=5000}"         # matching: source customers resolved/s
+: "${BENCH_GOAL_LOOKUP_P99_MS:=5}"       # lookup: p99 ms (worst endpoint)
 
 DEADLINE=$((SECONDS + BENCH_TIMEOUT))
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -105,6 +115,8 @@ has_phase() { [[ ",$BENCH_PHASES," == *",$1,"* ]]; }
 
 # ------------------------------------------------------------------ process bookkeeping
 HUB_PID=""
+HUB_LOG=""          # the log of the hub's current life (hub.log, hub-restart.log after the lookup seeding)
+HUB_LOG_LINES_AT_UP=0
 SINK_PID=""
 BUILD=""
 JOB_PID=""          # the bounded one-shot job running now (mvn, load, perf), a `timeout` process
@@ -187,13 +199,16 @@ if git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1; then
 fi
 meta source "$BENCH_SOURCE"
 for k in CUSTOMERS REGIONS MIX SEED WARMUP_EVENTS SAT_EVENTS SAT_BATCH SAT_CLIENTS LAT_RATE LAT_DURATION \
-         LAT_WARMUP LAT_BATCH LAT_CLIENTS PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT; do
+         LAT_WARMUP LAT_BATCH LAT_CLIENTS MATCH_COMPANIES LOOKUP_GOLDEN LOOKUP_DURATION LOOKUP_WARMUP LOOKUP_CLIENTS \
+         PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT; do
   v="BENCH_$k"; meta "config.$k" "${!v}"
 done
 meta goal.deliveredPerSec "$BENCH_GOAL_DELIVERED"
 meta goal.p99Ms "$BENCH_GOAL_P99_MS"
 meta goal.heapMB "$BENCH_GOAL_HEAP_MB"
 meta goal.ratio "$BENCH_GOAL_RATIO"
+meta goal.customersResolvedPerSec "$BENCH_GOAL_RESOLVED"
+meta goal.lookupP99Ms "$BENCH_GOAL_LOOKUP_P99_MS"
 meta jfr "$BENCH_JFR"
 
 log "run $TS: phases $BENCH_PHASES, bound ${BENCH_TIMEOUT}s, logs in $RUN"
@@ -316,20 +331,14 @@ export HUB_ADMIN_PASSWORD HUB_INGEST_RATE_PER_SECOND
 admin_curl() { curl -K <(printf 'user = "admin:%s"\n' "$HUB_ADMIN_PASSWORD") "$@"; }
 
 # ------------------------------------------------------------------------------------ hub
-# HTTP port 0: the hub binds a free port and logs it (no race with other processes starting now)
-HUB_PORT=${BENCH_HUB_PORT:-0}
 BROKER_PORT=0
 if has_phase broker; then BROKER_PORT=${BENCH_BROKER_PORT:-$(free_port $((61617 + RANDOM % 300)))}; fi
-JFR_OPTS=()
 case "$BENCH_JFR" in
-  0|"") ;;
-  1) ;;  # started with jcmd around the saturation phase
-  run) JFR_OPTS=(-XX:+FlightRecorder "-XX:StartFlightRecording=name=bench,settings=$BENCH_JFR_SETTINGS,dumponexit=true,filename=$RUN/hub-run.jfr") ;;
+  0|""|1) ;;  # 1: started with jcmd around the saturation phase
+  run) ;;     # for the hub's whole life (start_hub)
   *) die "BENCH_JFR must be 0, 1 or run" ;;
 esac
-# shellcheck disable=SC2206
-HUB_JAVA=($BENCH_HUB_JAVA_OPTS "${JFR_OPTS[@]}")
-meta hub.javaOpts "${HUB_JAVA[*]}"
+meta hub.javaOpts "$BENCH_HUB_JAVA_OPTS$([[ "$BENCH_JFR" == run ]] && echo " (+ JFR for the whole run)")"
 meta broker.port "$BROKER_PORT"
 meta hub.inboundConsumers "${HUB_INBOUND_CONSUMERS:-4}"
 meta hub.commitBatch "${HUB_COMMIT_BATCH:-64}"
@@ -338,47 +347,79 @@ meta hub.erpConsumers "${HUB_ERP_CONSUMERS:-16}"
 meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_URL|ERP_URL|BROKER_TCP_PORT|DB_URL|BROKER_URL|BROKER_EMBEDDED)=' \
   | grep -v -E '^HUB_[A-Z0-9_]*(_API_KEY|_HMAC_SECRET|_PASSWORD)=' | tr '\n' ' ')"
 
-log "starting the hub (broker tcp port $BROKER_PORT, data $RUN/data)"
-t_hub=$SECONDS
-(
-  cd "$RUN/hub"
-  unset SPRING_PROFILES_ACTIVE HUB_DB_URL HUB_BROKER_URL
-  export HUB_CN_EAST_ORDERS_DIR="$RUN/inbox/cn-east"
-  export HUB_HTTP_PORT=$HUB_PORT HUB_DATA_DIR="$RUN/data" HUB_BROKER_EMBEDDED=true \
-         HUB_CRM_URL="$SINK/crm" HUB_ERP_URL="$SINK/erp" HUB_BROKER_TCP_PORT=$BROKER_PORT
-  exec java "${HUB_JAVA[@]}" -jar "$JAR"
-) >"$RUN/hub.log" 2>&1 &
-HUB_PID=$!
-meta hub.pid "$HUB_PID"
-up=0
-start_limit=$BENCH_HUB_START_TIMEOUT
-(( start_limit > $(remaining) - 60 )) && start_limit=$(( $(remaining) - 60 ))
-HUB=""
-for ((i = 0; i < start_limit; i++)); do
-  kill -0 "$HUB_PID" 2>/dev/null || { tail -40 "$RUN/hub.log" >&2; die "the hub exited during startup"; }
-  if [[ -z "$HUB" ]]; then
-    if [[ "$HUB_PORT" == 0 ]]; then
-      HUB_PORT=$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$RUN/hub.log" | head -1)
-      HUB_PORT=${HUB_PORT:-0}
-    fi
-    [[ "$HUB_PORT" != 0 ]] && HUB="http://127.0.0.1:$HUB_PORT"
+# start_hub LOG META_PREFIX JFR_FILE: starts the hub on $RUN/data with the port settings above
+# (HTTP port BENCH_HUB_PORT or any free one, the broker on BROKER_PORT) and waits until it is UP;
+# sets HUB_PID, HUB_PORT, HUB, HUB_LOG and HUB_LOG_LINES_AT_UP. Returns 1 (logged) when it exits or
+# is not UP in time. Called again on the same data directory for the lookup phase.
+start_hub() {
+  local logfile=$1 prefix=$2 jfr_file=$3 t_hub=$SECONDS i up=0 start_limit
+  local -a java_opts
+  # shellcheck disable=SC2206
+  java_opts=($BENCH_HUB_JAVA_OPTS)
+  if [[ "$BENCH_JFR" == run ]]; then
+    java_opts+=(-XX:+FlightRecorder "-XX:StartFlightRecording=name=bench,settings=$BENCH_JFR_SETTINGS,dumponexit=true,filename=$jfr_file")
   fi
-  if [[ -n "$HUB" ]] && curl -sf -m 2 "$HUB/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then up=1; break; fi
-  sleep 1
-done
-((up)) || { tail -40 "$RUN/hub.log" >&2; die "the hub was not UP within ${start_limit}s"; }
-meta hub.port "$HUB_PORT"
-meta hub.startupSeconds "$((SECONDS - t_hub))"
-HUB_LOG_LINES_AT_UP=$(wc -l <"$RUN/hub.log")
-log "hub UP on $HUB in $((SECONDS - t_hub))s (pid $HUB_PID)"
+  # HTTP port 0: the hub binds a free port and logs it (no race with other processes starting now)
+  HUB_PORT=${BENCH_HUB_PORT:-0}
+  HUB=""
+  HUB_LOG=$logfile
+  log "starting the hub (broker tcp port $BROKER_PORT, data $RUN/data, log $(basename "$logfile"))"
+  (
+    cd "$RUN/hub"
+    unset SPRING_PROFILES_ACTIVE HUB_DB_URL HUB_BROKER_URL
+    export HUB_CN_EAST_ORDERS_DIR="$RUN/inbox/cn-east"
+    export HUB_HTTP_PORT=$HUB_PORT HUB_DATA_DIR="$RUN/data" HUB_BROKER_EMBEDDED=true \
+           HUB_CRM_URL="$SINK/crm" HUB_ERP_URL="$SINK/erp" HUB_BROKER_TCP_PORT=$BROKER_PORT
+    exec java "${java_opts[@]}" -jar "$JAR"
+  ) >"$logfile" 2>&1 &
+  HUB_PID=$!
+  meta "$prefix.pid" "$HUB_PID"
+  start_limit=$BENCH_HUB_START_TIMEOUT
+  (( start_limit > $(remaining) - 60 )) && start_limit=$(( $(remaining) - 60 ))
+  for ((i = 0; i < start_limit; i++)); do
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then
+      tail -40 "$logfile" >&2; log "ERROR: the hub exited during startup"
+      wait "$HUB_PID" 2>/dev/null || true; HUB_PID=""; return 1
+    fi
+    if [[ -z "$HUB" ]]; then
+      if [[ "$HUB_PORT" == 0 ]]; then
+        HUB_PORT=$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$logfile" | head -1)
+        HUB_PORT=${HUB_PORT:-0}
+      fi
+      [[ "$HUB_PORT" != 0 ]] && HUB="http://127.0.0.1:$HUB_PORT"
+    fi
+    if [[ -n "$HUB" ]] && curl -sf -m 2 "$HUB/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then up=1; break; fi
+    sleep 1
+  done
+  if ((up == 0)); then
+    tail -40 "$logfile" >&2; log "ERROR: the hub was not UP within ${start_limit}s"
+    return 1
+  fi
+  meta "$prefix.port" "$HUB_PORT"
+  meta "$prefix.startupSeconds" "$((SECONDS - t_hub))"
+  HUB_LOG_LINES_AT_UP=$(wc -l <"$logfile")
+  log "hub UP on $HUB in $((SECONDS - t_hub))s (pid $HUB_PID)"
+}
+
+start_hub "$RUN/hub.log" hub "$RUN/hub-run.jfr" || die "the hub did not start (log: $RUN/hub.log)"
 
 # ------------------------------------------------------------------------------ hub phases
-LOAD_COMMON=(--hub "$HUB" --sink "$SINK" --hub-pid "$HUB_PID" --sink-pid "$SINK_PID" --run-tag "$RUN_TAG"
-             --customers "$BENCH_CUSTOMERS" --regions "$BENCH_REGIONS" --mix "$BENCH_MIX" --seed "$BENCH_SEED")
+load_common() {     # the options every Load run gets (again after the hub was restarted)
+  LOAD_COMMON=(--hub "$HUB" --sink "$SINK" --hub-pid "$HUB_PID" --sink-pid "$SINK_PID" --run-tag "$RUN_TAG"
+               --customers "$BENCH_CUSTOMERS" --regions "$BENCH_REGIONS" --mix "$BENCH_MIX" --seed "$BENCH_SEED")
+}
+load_common
+# time kept for the phases that come later, so an earlier phase that runs long does not crowd them out
 RESERVE_BROKER=0
 has_phase broker && RESERVE_BROKER=$((BENCH_PERF_DURATION + BENCH_PERF_WARMUP + 40))
 RESERVE_LAT=0
 has_phase latency && RESERVE_LAT=$((BENCH_LAT_DURATION + 40))
+RESERVE_MATCH=0
+has_phase matching && RESERVE_MATCH=90
+# the lookup phase: stop the hub, seed (~13,000 golden records/s measured on 2 cores, then ~15 s of
+# compaction per million), start it again, measure
+RESERVE_LOOKUP=0
+has_phase lookup && RESERVE_LOOKUP=$((BENCH_LOOKUP_GOLDEN / 6000 + BENCH_LOOKUP_DURATION + BENCH_LOOKUP_WARMUP + 120))
 
 HUB_DIED=0
 load_phase() {      # load_phase NAME MODE RESERVE_SECONDS DRAIN_TIMEOUT ARGS...
@@ -398,15 +439,15 @@ load_phase() {      # load_phase NAME MODE RESERVE_SECONDS DRAIN_TIMEOUT ARGS...
   fi
   grep -E 'accepted|done|NOT' "$RUN/$name.log" | tail -3 | sed 's/^/    /' >&2 || true
   if ! kill -0 "$HUB_PID" 2>/dev/null; then
-    tail -40 "$RUN/hub.log" >&2
-    log "ERROR: the hub exited during phase $name (log: $RUN/hub.log); skipping the remaining phases"
+    tail -40 "$HUB_LOG" >&2
+    log "ERROR: the hub exited during phase $name (log: $HUB_LOG); skipping the remaining phases"
     HUB_DIED=1
     meta hub.exitedDuring "$name"
   fi
 }
 
 if has_phase warmup && ((BENCH_WARMUP_EVENTS > 0)); then
-  load_phase warmup saturate $((RESERVE_LAT + RESERVE_BROKER + 120)) 120 \
+  load_phase warmup saturate $((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER + 120)) 120 \
     --events "$BENCH_WARMUP_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
 fi
 
@@ -430,7 +471,7 @@ if has_phase saturation; then
       log "could not start async-profiler: $(tr '\n' ' ' < "$RUN/asprof-start.log")"
     fi
   fi
-  load_phase saturation saturate $((RESERVE_LAT + RESERVE_BROKER)) "$BENCH_SAT_DRAIN_TIMEOUT" \
+  load_phase saturation saturate $((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER)) "$BENCH_SAT_DRAIN_TIMEOUT" \
     --events "$BENCH_SAT_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
   if [[ "$ASPROF_ACTIVE" == 1 ]]; then
     timeout 60 "$JCMD" "$HUB_PID" JVMTI.agent_load "$ASPROF_LIB" \
@@ -452,22 +493,91 @@ fi
 
 if has_phase latency; then
   if ((BENCH_LAT_WARMUP > 0)); then
-    load_phase latency-warmup rate "$((RESERVE_LAT + RESERVE_BROKER))" 30 \
+    load_phase latency-warmup rate "$((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER))" 30 \
       --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_WARMUP" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
   fi
-  load_phase latency rate "$RESERVE_BROKER" "$BENCH_LAT_DRAIN_TIMEOUT" \
+  load_phase latency rate "$((RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_LAT_DRAIN_TIMEOUT" \
     --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_DURATION" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
 fi
 
+if has_phase matching; then
+  load_phase matching matching "$((RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_MATCH_DRAIN_TIMEOUT" \
+    --companies "$BENCH_MATCH_COMPANIES" --check "$BENCH_MATCH_CHECK" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
+fi
+
 if has_phase file; then
-  load_phase file file "$RESERVE_BROKER" "$BENCH_FILE_DRAIN_TIMEOUT" \
+  load_phase file file "$((RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_FILE_DRAIN_TIMEOUT" \
     --rows "$BENCH_FILE_ROWS" --encoding "$BENCH_FILE_ENCODING" --folder "$RUN/inbox/cn-east" --work "$RUN"
 fi
 
-admin_curl -sf -m 10 "$HUB/api/stats" >"$RUN/hub-stats.json" 2>/dev/null || log "could not read $HUB/api/stats"
-grep -q '"status":"UP"' <(curl -sf -m 10 "$HUB/actuator/health" 2>/dev/null) || log "WARNING: hub health is not UP after the phases"
-# WARN/ERROR lines the hub logged once it was UP (startup probes are left out)
-tail -n +"$((HUB_LOG_LINES_AT_UP + 1))" "$RUN/hub.log" | grep -E '^[0-9TZ:.-]+ +(ERROR|WARN) ' >"$RUN/hub-warnings.txt" || true
+# WARN/ERROR lines the hub logged once it was UP (startup probes are left out), appended per hub life
+: >"$RUN/hub-warnings.txt"
+collect_warnings() {
+  [[ -n "$HUB_LOG" && -f "$HUB_LOG" ]] || return 0
+  tail -n +"$((HUB_LOG_LINES_AT_UP + 1))" "$HUB_LOG" | grep -E '^[0-9TZ:.-]+ +(ERROR|WARN) ' >>"$RUN/hub-warnings.txt" || true
+}
+if ((HUB_DIED == 0)); then
+  admin_curl -sf -m 10 "$HUB/api/stats" >"$RUN/hub-stats.json" 2>/dev/null || log "could not read $HUB/api/stats"
+  grep -q '"status":"UP"' <(curl -sf -m 10 "$HUB/actuator/health" 2>/dev/null) || log "WARNING: hub health is not UP after the phases"
+fi
+collect_warnings
+
+# ------------------------------------------------------------------------- lookup phase
+# Lookups with BENCH_LOOKUP_GOLDEN golden records in the database: the hub is stopped, the records
+# are inserted straight into its H2 file (Load.java seed, JDBC batches, with the H2 jar the hub jar
+# carries), the hub is started again on the same data directory and port settings, and Load.java
+# lookup reads them through the customer API.
+if has_phase lookup && ((HUB_DIED == 0)); then
+  if (( $(remaining) - RESERVE_BROKER < BENCH_LOOKUP_DURATION + BENCH_LOOKUP_WARMUP + 120 )); then
+    log "skipping lookup: not enough time left"
+  else
+    H2_JAR="$RUN/h2.jar"
+    if command -v unzip >/dev/null; then
+      unzip -p "$JAR" 'BOOT-INF/lib/h2-[0-9]*.jar' >"$H2_JAR" 2>/dev/null || rm -f "$H2_JAR"
+    else
+      h2_entry=$("$JAVA_HOME_DIR/bin/jar" tf "$JAR" | grep -m1 -E '^BOOT-INF/lib/h2-[0-9][^/]*\.jar$' || true)
+      if [[ -n "$h2_entry" ]]; then
+        (cd "$RUN" && "$JAVA_HOME_DIR/bin/jar" xf "$JAR" "$h2_entry" && mv "$h2_entry" "$H2_JAR" && rm -rf BOOT-INF) || rm -f "$H2_JAR"
+      fi
+    fi
+    if [[ ! -s "$H2_JAR" ]]; then
+      log "skipping lookup: the hub jar has no BOOT-INF/lib/h2-*.jar"
+    else
+      log "lookup: stopping the hub (pid $HUB_PID) to seed $BENCH_LOOKUP_GOLDEN golden records into its database"
+      t_stop=$SECONDS
+      stop_pid "$HUB_PID" "hub" 60
+      HUB_PID=""
+      meta lookup.hubStopSeconds "$((SECONDS - t_stop))"
+      # the hub's own default (application.yml) with HUB_DATA_DIR=$RUN/data
+      DB_URL="jdbc:h2:file:$RUN/data/db/hub;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"
+      seed_budget=$(( $(remaining) - RESERVE_BROKER - BENCH_LOOKUP_DURATION - BENCH_LOOKUP_WARMUP - 90 ))
+      log "lookup: seeding (log $RUN/lookup-seed.log, at most ${seed_budget}s)"
+      if run_bounded "$seed_budget" "$RUN/lookup-seed.log" java -Xmx1g -XX:+UseParallelGC -cp "$H2_JAR" \
+           "$BENCH_DIR/Load.java" seed --db "$DB_URL" --golden "$BENCH_LOOKUP_GOLDEN" \
+           --seed-batch "$BENCH_LOOKUP_SEED_BATCH" --out "$RUN/lookup-seed.json"; then
+        SEEDED=1
+        tail -1 "$RUN/lookup-seed.log" | sed 's/^/    /' >&2
+      else
+        SEEDED=0
+        tail -20 "$RUN/lookup-seed.log" >&2
+        log "lookup: the seeding did not complete (log: $RUN/lookup-seed.log)"
+      fi
+      if start_hub "$RUN/hub-restart.log" hub.restart "$RUN/hub-run-restart.jfr"; then
+        load_common
+        if ((SEEDED)); then
+          load_phase lookup lookup "$RESERVE_BROKER" 30 \
+            --golden "$BENCH_LOOKUP_GOLDEN" --duration "$BENCH_LOOKUP_DURATION" --warmup "$BENCH_LOOKUP_WARMUP" \
+            --clients "$BENCH_LOOKUP_CLIENTS" --seed-result "$RUN/lookup-seed.json"
+        fi
+        collect_warnings
+      else
+        log "ERROR: the hub did not start again after the seeding (log: $RUN/hub-restart.log); skipping the remaining phases"
+        HUB_DIED=1
+        meta hub.exitedDuring "lookup (restart)"
+      fi
+    fi
+  fi
+fi
 meta hub.warnAndErrorLines "$(wc -l <"$RUN/hub-warnings.txt")"
 
 # ---------------------------------------------------------------------- broker reference
@@ -520,7 +630,8 @@ fi
 OUT="$RESULTS/$TS.json"
 java "$BENCH_DIR/Report.java" --out "$OUT" --meta "$META" \
   --phase "warmup=$RUN/warmup.json" --phase "saturation=$RUN/saturation.json" --phase "latency-warmup=$RUN/latency-warmup.json" \
-  --phase "latency=$RUN/latency.json" --phase "file=$RUN/file.json" \
+  --phase "latency=$RUN/latency.json" --phase "matching=$RUN/matching.json" --phase "file=$RUN/file.json" \
+  --phase "lookup=$RUN/lookup.json" \
   --perf "$RUN/perf.json" --hub-stats "$RUN/hub-stats.json" | tee "$RUN/table.txt"
 if [[ -n "$JFR_FILE" && -s "$RUN/jfr-hot-methods.txt" ]]; then
   echo "JFR hot methods (hub, $(basename "$JFR_FILE")):"
