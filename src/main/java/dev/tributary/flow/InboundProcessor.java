@@ -22,6 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +52,8 @@ public class InboundProcessor {
     /** An event ready to publish: its JSON and its message properties. */
     public record Outbound(byte[] body, Map<String, Object> properties) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
 
     private static final byte[] DATA_FIELD = ",\"data\":".getBytes(StandardCharsets.US_ASCII);
 
@@ -104,7 +111,24 @@ public class InboundProcessor {
             exchange.setProperty(REJECTED, true);
             return;
         }
-        IdentityResolver.Resolution resolution = identity.resolve(record, eventId);
+        IdentityResolver.Resolution resolution;
+        try {
+            resolution = identity.resolve(record, eventId);
+        } catch (TransientDataAccessException | DataAccessResourceFailureException | RecoverableDataAccessException e) {
+            throw e; // the database is away or busy: rolled back, the broker delivers the event again
+        } catch (RuntimeException e) {
+            // a record the identity stage cannot place would otherwise come back until it is dead-lettered
+            // unseen: it is rejected where its region looks, and the cause logged for the operators
+            LOG.error("the identity stage could not place event {}; it is stored as rejected", eventId, e);
+            rejections.save(new Rejection(null, region, Rejection.PROCESSING, type.wireName(),
+                    in.getHeader(HubHeaders.SOURCE_SYSTEM, String.class), record.primarySource().sourceId(),
+                    in.getHeader(HubHeaders.SOURCE_EVENT_ID, String.class), List.of(new FieldError("(record)",
+                            "the hub could not place this record with its customer (an internal error, logged for"
+                                    + " the hub's operators under event " + eventId + "); send it again once they"
+                                    + " have fixed it")), new String(body, StandardCharsets.UTF_8), time));
+            exchange.setProperty(REJECTED, true);
+            return;
+        }
         String globalCustomerId = resolution.globalCustomerId();
         String system = record.primarySource().system();
         if (record instanceof Customer) {

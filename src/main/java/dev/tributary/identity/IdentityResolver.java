@@ -445,7 +445,7 @@ public class IdentityResolver {
             return replay(store.customerOf(kept.get().customerKey()).orElseThrow(), eventId);
         }
         Instant now = clock.instant();
-        String customerKey = sourceKey(source.region(), source.system(), ref.sourceId());
+        String customerKey = sourceKey(source.region(), source.system(), referenceId(ref));
         Optional<String> known = store.activeCustomerOf(customerKey);
         if (known.isEmpty() && !mayCreate) {
             throw new NeedsExclusive();
@@ -491,13 +491,25 @@ public class IdentityResolver {
         }
         Customer stub = new Customer(null, ref.legalName(), null, ref.unifiedSocialCreditCode(), ref.taxId(), null,
                 null, null, null, null, null, null, List.of(), source.region(),
-                List.of(new SourceRef(source.region(), source.system(), ref.sourceId(), null)), null, null);
+                List.of(new SourceRef(source.region(), source.system(), referenceId(ref), null)), null, null);
         CustomerProfile profile = CustomerProfile.of(stub);
         List<String> keys = profile.blockingKeys().stream().filter(k -> k.startsWith("u:") || k.startsWith("t:")).toList();
-        store.saveSource(new SourceRow(customerKey, source.region(), source.system(), ref.sourceId(), customer, false,
+        store.saveSource(new SourceRow(customerKey, source.region(), source.system(), referenceId(ref), customer, false,
                 false, profile, store.json(stub), null, null, null, now), keys, false);
         refresh(customer, eventId, now, also, false);
         return customer;
+    }
+
+    /**
+     * The id of the customer an order names in its source: its source id, or for a reference with a
+     * code only (a distributor file, say) the code, so that all of that source's orders for it meet.
+     */
+    public static String referenceId(CustomerRef ref) {
+        if (ref.sourceId() != null && !ref.sourceId().isBlank()) {
+            return ref.sourceId();
+        }
+        return ref.unifiedSocialCreditCode() != null && !ref.unifiedSocialCreditCode().isBlank()
+                ? "uscc:" + ref.unifiedSocialCreditCode() : "tax:" + ref.taxId();
     }
 
     private static IdentityStore.ActivityRow activity(CanonicalRecord record, String key, String customerKey,

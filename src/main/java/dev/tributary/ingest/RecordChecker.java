@@ -10,6 +10,7 @@ import dev.tributary.canonical.Order;
 import dev.tributary.canonical.RecordType;
 import dev.tributary.canonical.SourceRef;
 import dev.tributary.config.HubProperties;
+import dev.tributary.identity.IdentityResolver;
 import dev.tributary.identity.Keys;
 import dev.tributary.identity.Keys;
 import dev.tributary.schema.SchemaRegistry;
@@ -116,7 +117,7 @@ class RecordChecker {
             throw new IllegalStateException("a canonical record always serialises", e);
         }
         Submission submission = new Submission(eventId(region, source.system(), eventKey), region, source.system(),
-                eventKey, Keys.of(region, source.system(), record.customerRef().sourceId()), traceId, Instant.now(clock), record, json, warnings);
+                eventKey, Keys.of(region, source.system(), IdentityResolver.referenceId(record.customerRef())), traceId, Instant.now(clock), record, json, warnings);
         return ItemResult.accepted(index, text, submission);
     }
 

@@ -226,6 +226,19 @@ class IdentityResolverTest {
     }
 
     @Test
+    void should_give_orders_that_name_their_customer_by_code_only_one_customer() {
+        String code = uscc("91310000MA1FL0001");
+        String first = resolver.resolve(order("cn-east", "distributor-files", "F1", new CustomerRef(null, code, null,
+                "华腾电子"), "CNY", "100"), "f1").globalCustomerId();
+        String second = resolver.resolve(order("cn-east", "distributor-files", "F2", new CustomerRef(null, code, null,
+                "华腾电子"), "CNY", "100"), "f2").globalCustomerId();
+        String record = resolve(customer("cn-south", "fxiaoke", "B1", "华腾电子有限公司", code, "上海", null, null));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(record).isEqualTo(first);
+    }
+
+    @Test
     void should_answer_a_redelivered_event_as_the_first_time() {
         Customer record = customer("cn-east", "fxiaoke", "A1", "华腾电子有限公司", null, "上海", null, null);
         String first = resolver.resolve(record, "evt-same").globalCustomerId();
