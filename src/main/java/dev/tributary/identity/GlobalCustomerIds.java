@@ -9,17 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Stamps a global customer id: the same unified social credit code or tax id gives the same id
- * in every region; a customer known only by its source id gets one per region and system.
+ * The id a new customer gets from the identity stage: from its unified social credit code or tax
+ * id when it has one (so the customer the first coded record starts has the id the code always
+ * gave), else from its region, system and source id.
  */
-public final class GlobalCustomerIds {
+final class GlobalCustomerIds {
 
     private GlobalCustomerIds() {
-    }
-
-    /** The global id of the customer that {@code record} belongs to. */
-    public static String of(CanonicalRecord record) {
-        return fromKey(identityKey(record));
     }
 
     /**
@@ -27,7 +23,7 @@ public final class GlobalCustomerIds {
      * only by its source id has a key composed with {@link Keys}, so ids containing '/' or ':' cannot
      * make two customers one.
      */
-    public static String identityKey(CanonicalRecord record) {
+    static String identityKey(CanonicalRecord record) {
         CustomerRef ref = record.customerRef();
         if (notBlank(ref.unifiedSocialCreditCode())) {
             return "uscc:" + ref.unifiedSocialCreditCode();
