@@ -362,10 +362,10 @@ public class IdentityResolver {
                 case "tier" -> {
                     String customer = active(command.customerId());
                     boolean strategic = computedTier(customer) == CustomerTier.STRATEGIC;
+                    // a check that changes nothing leaves no row (a redelivered one just checks again)
                     if (strategic != "STRATEGIC".equals(store.tier(customer))) {
                         refresh(customer, eventId, now, also);
                     }
-                    store.change(eventId, "TIER_CHECKED", customer, null, null, command.actor(), now);
                 }
                 case "unmerge" -> unmerge(active(command.customerId()), command.otherId(), eventId, command.actor(), now,
                         also);
