@@ -62,20 +62,7 @@ class CustomerViews {
         }
         view.put("sources", sources);
         view.putAll(activity(row.id()));
-        view.put("history", store.changesOf(row.id(), LISTED).stream().map(c -> {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("kind", c.kind());
-            h.put("customer", c.customer());
-            if (c.other() != null) {
-                h.put("other", c.other());
-            }
-            h.put("by", c.actor());
-            h.put("at", c.at());
-            if (c.detail() != null) {
-                h.put("detail", store.readMap(c.detail()));
-            }
-            return h;
-        }).toList());
+        view.put("history", store.changesOf(row.id(), LISTED).stream().map(this::historyEntry).toList());
         return Optional.of(view);
     }
 
@@ -172,6 +159,21 @@ class CustomerViews {
                         + (row.lineage() == null ? "{}" : row.lineage()) + "}");
     }
 
+    private Map<String, Object> historyEntry(IdentityStore.ChangeRow c) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("kind", c.kind());
+        h.put("customer", c.customer());
+        if (c.other() != null) {
+            h.put("other", c.other());
+        }
+        h.put("by", c.actor());
+        h.put("at", c.at());
+        if (c.detail() != null) {
+            h.put("detail", store.readMap(c.detail()));
+        }
+        return h;
+    }
+
     /** What became of a queued change: queued, done or refused, with what it did. */
     Map<String, Object> change(String changeId) {
         List<IdentityStore.ChangeRow> rows = store.changesByEvent(changeId);
@@ -179,20 +181,7 @@ class CustomerViews {
         view.put("changeId", changeId);
         view.put("status", rows.isEmpty() ? "not carried out (yet)"
                 : rows.stream().anyMatch(c -> c.kind().equals("REFUSED")) ? "refused" : "done");
-        view.put("changes", rows.stream().map(c -> {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("kind", c.kind());
-            h.put("customer", c.customer());
-            if (c.other() != null) {
-                h.put("other", c.other());
-            }
-            h.put("by", c.actor());
-            h.put("at", c.at());
-            if (c.detail() != null) {
-                h.put("detail", store.readMap(c.detail()));
-            }
-            return h;
-        }).toList());
+        view.put("changes", rows.stream().map(this::historyEntry).toList());
         return view;
     }
 
