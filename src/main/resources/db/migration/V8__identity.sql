@@ -32,7 +32,6 @@ CREATE TABLE identity_source (
     source_id          VARCHAR(256)  NOT NULL,
     global_customer_id VARCHAR(32)   NOT NULL,
     has_record         BOOLEAN       NOT NULL,
-    pinned             BOOLEAN       NOT NULL DEFAULT FALSE,
     profile            TEXT,
     record             TEXT,
     event_id           VARCHAR(256),

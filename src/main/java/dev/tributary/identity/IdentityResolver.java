@@ -132,19 +132,16 @@ public class IdentityResolver {
             return new Resolution(current, golden(current), List.of());
         }
         CustomerProfile profile = CustomerProfile.of(customer);
-        boolean pinned = existing.map(SourceRow::pinned).orElse(false);
         Map<String, Candidate> clusters = new TreeMap<>();
         List<Candidate> review = new ArrayList<>();
-        if (!pinned) {
-            for (Candidate candidate : candidates(key, profile)) {
-                if (candidate.cluster.equals(current)) {
-                    continue;
-                }
-                if (candidate.match.score() >= properties.mergeAt() && !candidate.row.pinned()) {
-                    clusters.merge(candidate.cluster, candidate, (a, b) -> a.match.score() >= b.match.score() ? a : b);
-                } else if (candidate.match.score() >= properties.reviewAt()) {
-                    review.add(candidate);
-                }
+        for (Candidate candidate : candidates(key, profile)) {
+            if (candidate.cluster.equals(current)) {
+                continue;
+            }
+            if (candidate.match.score() >= properties.mergeAt()) {
+                clusters.merge(candidate.cluster, candidate, (x, y) -> x.match.score() >= y.match.score() ? x : y);
+            } else if (candidate.match.score() >= properties.reviewAt()) {
+                review.add(candidate);
             }
         }
         // a record that matches two customers which contradict each other (two cities, say) is
@@ -198,7 +195,7 @@ public class IdentityResolver {
         }
         String record = store.json(customer);
         store.saveSource(new SourceRow(key, source.region(), source.system(), source.sourceId(), survivor, true,
-                pinned, profile, record, eventId, customer.version(), customer.updatedAt(), now),
+                profile, record, eventId, customer.version(), customer.updatedAt(), now),
                 profile.blockingKeys(), existing.isPresent());
         List<Outgoing> also = new ArrayList<>();
         for (String other : joining) {
@@ -410,7 +407,7 @@ public class IdentityResolver {
         List<String> back = comingBack(survivor, restored);
         store.unredirect(restored, survivor, now);
         for (String key : back) {
-            store.moveSource(key, restored, false);
+            store.moveSource(key, restored);
         }
         // one kept-apart pair joins the two customers for good (keptApart looks across their sources)
         store.sourcesOf(survivor).stream().findFirst()
@@ -495,7 +492,7 @@ public class IdentityResolver {
         CustomerProfile profile = CustomerProfile.of(stub);
         List<String> keys = profile.blockingKeys().stream().filter(k -> k.startsWith("u:") || k.startsWith("t:")).toList();
         store.saveSource(new SourceRow(customerKey, source.region(), source.system(), referenceId(ref), customer, false,
-                false, profile, store.json(stub), null, null, null, now), keys, false);
+                profile, store.json(stub), null, null, null, now), keys, false);
         refresh(customer, eventId, now, also, false);
         return customer;
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class IdentityStore {
 
     private static final String SOURCE_COLUMNS = "s.source_key, s.region, s.source_system, s.source_id,"
-            + " s.global_customer_id, s.has_record, s.pinned, s.profile, s.record, s.event_id, s.source_version,"
+            + " s.global_customer_id, s.has_record, s.profile, s.record, s.event_id, s.source_version,"
             + " s.source_updated_at, s.received_at";
 
     private final JdbcTemplate jdbc;
@@ -95,17 +95,17 @@ class IdentityStore {
 
     /** Stores a source; {@code known} says whether its row exists already (read just before). */
     void saveSource(SourceRow row, List<String> blockingKeys, boolean known) {
-        int updated = !known ? 0 : jdbc.update("UPDATE identity_source SET global_customer_id = ?, has_record = ?, pinned = ?,"
+        int updated = !known ? 0 : jdbc.update("UPDATE identity_source SET global_customer_id = ?, has_record = ?,"
                         + " profile = ?, record = ?, event_id = ?, source_version = ?, source_updated_at = ?,"
                         + " received_at = ? WHERE source_key = ?",
-                row.globalCustomerId(), row.hasRecord(), row.pinned(), json(row.profile()), row.record(), row.eventId(),
+                row.globalCustomerId(), row.hasRecord(), json(row.profile()), row.record(), row.eventId(),
                 row.version(), timestamp(row.updatedAt()), timestamp(row.receivedAt()), row.sourceKey());
         if (updated == 0) {
             jdbc.update("INSERT INTO identity_source (source_key, region, source_system, source_id, global_customer_id,"
-                            + " has_record, pinned, profile, record, event_id, source_version, source_updated_at,"
-                            + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " has_record, profile, record, event_id, source_version, source_updated_at,"
+                            + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row.sourceKey(), row.region(), row.system(), row.sourceId(), row.globalCustomerId(),
-                    row.hasRecord(), row.pinned(), json(row.profile()), row.record(), row.eventId(), row.version(),
+                    row.hasRecord(), json(row.profile()), row.record(), row.eventId(), row.version(),
                     timestamp(row.updatedAt()), timestamp(row.receivedAt()));
         } else {
             jdbc.update("DELETE FROM identity_block WHERE source_key = ?", row.sourceKey());
@@ -118,13 +118,8 @@ class IdentityStore {
         jdbc.update("UPDATE identity_source SET global_customer_id = ? WHERE global_customer_id = ?", to, from);
     }
 
-    void moveSource(String sourceKey, String to, boolean pinned) {
-        jdbc.update("UPDATE identity_source SET global_customer_id = ?, pinned = ? WHERE source_key = ?", to, pinned,
-                sourceKey);
-    }
-
-    void pinCustomer(String customer) {
-        jdbc.update("UPDATE identity_source SET pinned = TRUE WHERE global_customer_id = ?", customer);
+    void moveSource(String sourceKey, String to) {
+        jdbc.update("UPDATE identity_source SET global_customer_id = ? WHERE source_key = ?", to, sourceKey);
     }
 
     // ------------------------------------------------------------------ golden records
@@ -438,8 +433,8 @@ class IdentityStore {
 
     private SourceRow sourceRow(ResultSet rs, int n) throws SQLException {
         return new SourceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getBoolean(7), read(rs.getString(8), CustomerProfile.class), rs.getString(9),
-                rs.getString(10), rs.getObject(11, Long.class), instant(rs, 12), instant(rs, 13));
+                rs.getBoolean(6), read(rs.getString(7), CustomerProfile.class), rs.getString(8), rs.getString(9),
+                rs.getObject(10, Long.class), instant(rs, 11), instant(rs, 12));
     }
 
     private PairRow pairRow(ResultSet rs, int n) throws SQLException {

@@ -14,7 +14,6 @@ record SourceRow(
         String sourceId,
         String globalCustomerId,
         boolean hasRecord,
-        boolean pinned,
         CustomerProfile profile,
         String record,
         String eventId,
@@ -25,10 +24,5 @@ record SourceRow(
     /** {@code region/system/sourceId}, as people write it. */
     String reference() {
         return region + "/" + system + "/" + sourceId;
-    }
-
-    SourceRow in(String customer) {
-        return new SourceRow(sourceKey, region, system, sourceId, customer, hasRecord, pinned, profile, record, eventId,
-                version, updatedAt, receivedAt);
     }
 }
