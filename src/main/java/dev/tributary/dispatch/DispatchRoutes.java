@@ -148,7 +148,7 @@ class DispatchRoutes extends RouteBuilder {
         String externalId = message.getHeader(HubHeaders.EXTERNAL_ID, String.class);
         Message request = new DefaultMessage(exchange);
         request.setBody(message.getBody());
-        request.setHeader(Exchange.HTTP_PATH, collection + "/" + ExternalIds.pathSegment(externalId));
+        request.setHeader(Exchange.HTTP_PATH, collection + "/" + dev.tributary.targets.TargetHttp.pathSegment(externalId));
         request.setHeader("Idempotency-Key", eventId);
         request.setHeader("ce-id", eventId);
         exchange.setMessage(request);

@@ -3,8 +3,6 @@ package dev.tributary.flow;
 import dev.tributary.canonical.CanonicalRecord;
 import dev.tributary.canonical.Customer;
 import dev.tributary.canonical.SourceRef;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The id by which HQ systems upsert a record: the global customer id for a customer, and
@@ -23,13 +21,5 @@ public final class ExternalIds {
         }
         SourceRef source = record.primarySource();
         return source.region() + "." + source.system() + "." + source.sourceId();
-    }
-
-    /**
-     * {@code id} as one URL path segment: every character but letters, digits, '-', '.', '_' and
-     * '~' percent-encoded, ';' and ',' included, which servers may otherwise read as path parameters.
-     */
-    public static String pathSegment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.json.HubObjectMapper;
 import dev.tributary.schema.SchemaRegistry;
+import dev.tributary.targets.TargetEvent;
+import dev.tributary.targets.TargetMapping;
 import dev.tributary.validation.FieldError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,8 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  * {@code <case>.input.*} becomes exactly the records, or exactly the rejections, in
  * {@code <case>.expected.json}. {@code canonical} cases are ingest items posted to
  * {@code /ingest/cn-east/canonical}; every other folder's inputs go through that adapter's
- * {@link SourceMapping} and then intake's checks. Cases and adapters are discovered, so adding
+ * {@link SourceMapping} and then intake's checks, or, for a target adapter, through its
+ * {@link TargetMapping} into the vendor requests. Cases and adapters are discovered, so adding
  * files adds tests.
  */
 class GoldenMappingCasesTest {
@@ -51,6 +54,7 @@ class GoldenMappingCasesTest {
     @TestFactory
     Stream<DynamicContainer> should_map_each_golden_input_to_its_expected_outcome() throws IOException {
         Map<String, SourceMapping> adapters = adapters();
+        Map<String, TargetMapping> targets = targetAdapters();
         List<Path> folders;
         try (Stream<Path> files = Files.list(MAPPINGS)) {
             folders = files.filter(Files::isDirectory).sorted().toList();
@@ -63,8 +67,9 @@ class GoldenMappingCasesTest {
                     Stream.of(DynamicTest.dynamicTest("has cases and a mapping", () -> {
                         assertThat(inputs).as("golden cases in %s (at least %d per adapter)", folder,
                                 MIN_CASES).hasSizeGreaterThanOrEqualTo(MIN_CASES);
-                        assertThat(adapter.equals(CANONICAL) || adapters.containsKey(adapter))
-                                .as("a SourceMapping in dev.tributary.adapter whose adapter() is '%s'", adapter).isTrue();
+                        assertThat(adapter.equals(CANONICAL) || adapters.containsKey(adapter) || targets.containsKey(adapter))
+                                .as("a SourceMapping or TargetMapping in dev.tributary.adapter whose adapter() is '%s'",
+                                        adapter).isTrue();
                     })),
                     inputs.stream().map(input -> {
                         String caseName = caseName(input);
@@ -72,6 +77,8 @@ class GoldenMappingCasesTest {
                         return DynamicTest.dynamicTest(caseName, input.toUri(), () -> {
                             if (adapter.equals(CANONICAL)) {
                                 check(caseName, input, expected);
+                            } else if (targets.containsKey(adapter)) {
+                                checkTarget(targets.get(adapter), caseName, input, expected);
                             } else {
                                 checkAdapter(adapters.get(adapter), caseName, input, expected);
                             }
@@ -82,7 +89,7 @@ class GoldenMappingCasesTest {
 
     @TestFactory
     Stream<DynamicTest> should_have_golden_cases_for_each_adapter() {
-        return adapters().keySet().stream().map(adapter -> DynamicTest.dynamicTest(adapter,
+        return Stream.concat(adapters().keySet().stream(), targetAdapters().keySet().stream()).map(adapter -> DynamicTest.dynamicTest(adapter,
                 () -> assertThat(MAPPINGS.resolve(adapter)).as("golden cases of adapter %s", adapter).isDirectory()));
     }
 
@@ -113,22 +120,60 @@ class GoldenMappingCasesTest {
         return name.substring(0, name.indexOf(".input."));
     }
 
-    /** Every adapter's mapping, found on the classpath by the interface it implements. */
+    /** Every source adapter's mapping, found on the classpath by the interface it implements. */
     private static Map<String, SourceMapping> adapters() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AssignableTypeFilter(SourceMapping.class));
         Map<String, SourceMapping> adapters = new TreeMap<>();
+        for (SourceMapping mapping : mappings(SourceMapping.class)) {
+            adapters.put(mapping.adapter(), mapping);
+        }
+        return adapters;
+    }
+
+    /** Every target adapter's mapping, found like the source adapters' ones. */
+    private static Map<String, TargetMapping> targetAdapters() {
+        Map<String, TargetMapping> adapters = new TreeMap<>();
+        for (TargetMapping mapping : mappings(TargetMapping.class)) {
+            adapters.put(mapping.adapter(), mapping);
+        }
+        return adapters;
+    }
+
+    private static <T> List<T> mappings(Class<T> type) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(type));
+        List<T> mappings = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("dev.tributary.adapter")) {
             try {
                 var constructor = Class.forName(candidate.getBeanClassName()).getDeclaredConstructor();
                 constructor.setAccessible(true);
-                SourceMapping mapping = (SourceMapping) constructor.newInstance();
-                adapters.put(mapping.adapter(), mapping);
+                mappings.add(type.cast(constructor.newInstance()));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(candidate.getBeanClassName() + " needs a no-argument constructor", e);
             }
         }
-        return adapters;
+        return mappings;
+    }
+
+    /**
+     * A target adapter's case: the input is one event as the hub publishes it, or a JSON array of
+     * them (delivered in one call); the expected file is {@code {"requests": [{method, path, body}]}}.
+     */
+    private void checkTarget(TargetMapping mapping, String caseName, Path inputFile, Path expectedFile)
+            throws IOException {
+        JsonNode input = mapper.readTree(Files.readAllBytes(inputFile));
+        List<TargetEvent> events = new ArrayList<>();
+        for (JsonNode event : input.isArray() ? input : mapper.createArrayNode().add(input)) {
+            events.add(TargetEvent.of(mapper.writeValueAsBytes(event), mapper));
+        }
+        JsonNode actual = mapper.createObjectNode().set("requests", mapper.valueToTree(mapping.requests(events)));
+        if (!Files.exists(expectedFile)) {
+            fail("%s has no %s; after checking it, the requests are:%n%s", caseName, expectedFile.getFileName(),
+                    pretty(actual));
+        }
+        JsonNode expected = mapper.readTree(Files.readString(expectedFile));
+        if (!sameJson(actual, expected)) {
+            assertThat(pretty(actual)).as("%s: the vendor requests for the events", caseName).isEqualTo(pretty(expected));
+        }
     }
 
     /**
