@@ -18,6 +18,15 @@ public interface TargetAdapter extends AutoCloseable {
     }
 
     /**
+     * Whether the target takes events of {@code collection} at all (an ERP may take no
+     * opportunities). Dispatch acknowledges the others without a call and counts them
+     * ({@code tributary_dispatch_not_taken_total}); it never hands them to {@link #deliver}.
+     */
+    default boolean takes(String collection) {
+        return true;
+    }
+
+    /**
      * Delivers {@code events} (at most {@link #maxBatch()}, at most one per customer, in any order
      * the adapter prefers) and returns one outcome per event, in the order of {@code events}. A
      * failure of the whole call (no answer, a 503) is an outcome for every event, not an exception;
