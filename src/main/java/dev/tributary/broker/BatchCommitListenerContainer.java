@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.apache.camel.component.jms.DefaultJmsMessageListenerContainer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.MessageListenerContainerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Camel's listener container, committing a consumer's local transaction once for several
@@ -29,6 +31,34 @@ import org.apache.camel.component.jms.MessageListenerContainerFactory;
  */
 public class BatchCommitListenerContainer extends DefaultJmsMessageListenerContainer {
 
+    /**
+     * Work a route leaves for the end of its consumer's transaction (dispatch delivers the
+     * transaction's events in batches there): {@link #beforeCommit} runs on the consumer's thread
+     * just before each commit, and may still send on the session; {@link #afterRollback} after a
+     * rollback, to drop what it collected.
+     */
+    public interface CommitHook {
+
+        void beforeCommit(Session session) throws JMSException;
+
+        void afterRollback();
+    }
+
+    private static final CommitHook NONE = new CommitHook() {
+        @Override
+        public void beforeCommit(Session session) {
+        }
+
+        @Override
+        public void afterRollback() {
+        }
+    };
+
+    /** How long a consumer waits after its commit work failed (a database down), before it goes on. */
+    private static final long PAUSE_AFTER_FAILED_COMMIT_MS = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCommitListenerContainer.class);
+
     /** The open transaction of one consumer thread: its session and how many messages it holds. */
     private static final class Batch {
         Session session;
@@ -40,16 +70,23 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     private volatile boolean stopping;
     private final int maxMessages;
     private final long gapMillis;
+    private final CommitHook hook;
 
-    public BatchCommitListenerContainer(JmsEndpoint endpoint, int maxMessages, Duration gap) {
+    public BatchCommitListenerContainer(JmsEndpoint endpoint, int maxMessages, Duration gap, CommitHook hook) {
         super(endpoint);
         this.maxMessages = Math.max(1, maxMessages);
         this.gapMillis = Math.max(1, gap.toMillis());
+        this.hook = hook;
     }
 
     /** A factory for Camel's {@code messageListenerContainerFactory} endpoint option. */
     public static MessageListenerContainerFactory factory(int maxMessages, Duration gap) {
-        return endpoint -> new BatchCommitListenerContainer(endpoint, maxMessages, gap);
+        return factory(maxMessages, gap, NONE);
+    }
+
+    /** A factory whose containers run {@code hook} around their commits and rollbacks. */
+    public static MessageListenerContainerFactory factory(int maxMessages, Duration gap, CommitHook hook) {
+        return endpoint -> new BatchCommitListenerContainer(endpoint, maxMessages, gap, hook);
     }
 
     @Override
@@ -77,6 +114,9 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     protected void commitIfNecessary(Session session, Message message) throws JMSException {
         if (message == null || !session.getTransacted() || !isSessionLocallyTransacted(session)) {
             batches.get().messages = 0;
+            if (message != null && !runHook(session)) {
+                return;
+            }
             super.commitIfNecessary(session, message);
             return;
         }
@@ -134,18 +174,44 @@ public class BatchCommitListenerContainer extends DefaultJmsMessageListenerConta
     @Override
     protected void rollbackIfNecessary(Session session) throws JMSException {
         batches.get().messages = 0;
+        hook.afterRollback();
         super.rollbackIfNecessary(session);
     }
 
     @Override
     protected void rollbackOnExceptionIfNecessary(Session session, Throwable ex) throws JMSException {
         batches.get().messages = 0;
+        hook.afterRollback();
         super.rollbackOnExceptionIfNecessary(session, ex);
     }
 
     private void commit(Batch batch) throws JMSException {
         // cleared first: if the commit fails, the broker has rolled the messages back
         batch.messages = 0;
-        super.commitIfNecessary(batch.session, null);
+        if (runHook(batch.session)) {
+            super.commitIfNecessary(batch.session, null);
+        }
+    }
+
+    /**
+     * Runs the commit hook; when it fails, rolls the transaction back (the broker redelivers its
+     * messages), pauses briefly so that a failing database is not hammered, and answers false.
+     */
+    private boolean runHook(Session session) throws JMSException {
+        try {
+            hook.beforeCommit(session);
+            return true;
+        } catch (RuntimeException | JMSException e) {
+            LOG.warn("work before a commit failed ({}); the transaction is rolled back and its messages come again",
+                    e.toString());
+            hook.afterRollback();
+            session.rollback();
+            try {
+                Thread.sleep(PAUSE_AFTER_FAILED_COMMIT_MS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
     }
 }

@@ -22,6 +22,8 @@ public final class HubHeaders {
     public static final String FAILURE_KIND = "tributaryFailureKind";
     public static final String FAILURE_STATUS = "tributaryFailureHttpStatus";
     public static final String FAILURE_TARGET = "tributaryFailureTarget";
+    /** The target's own error code (a Salesforce statusCode, a Kingdee MsgCode, an OData error.code). */
+    public static final String FAILURE_CODE = "tributaryFailureCode";
     public static final String FAILURE_ATTEMPTS = "tributaryFailureAttempts";
     public static final String FAILED_AT = "tributaryFailedAt";
 

@@ -79,6 +79,12 @@ public class ListenerSessionSender {
         if (session == null) {
             throw new IllegalStateException("no consumer session kept for this exchange");
         }
+        send(session, destination, topic, body, properties);
+    }
+
+    /** Sends {@code body} (UTF-8 JSON) on a consumer's {@code session}, in its transaction. */
+    public void send(Session session, String destination, boolean topic, byte[] body, Map<String, Object> properties)
+            throws JMSException {
         BytesMessage message = session.createBytesMessage();
         message.writeBytes(body);
         for (Map.Entry<String, Object> property : properties.entrySet()) {

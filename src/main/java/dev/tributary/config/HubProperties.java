@@ -73,35 +73,62 @@ public record HubProperties(
             @DefaultValue("8") int maxConcurrent) {
     }
 
-    /** An HQ system that receives canonical events; the map key (crm, erp) names its queue. */
+    /**
+     * An HQ system that receives canonical events; the map key (crm, erp) names its queue.
+     * {@code adapter} picks the target adapter ({@code http-upsert}, {@code salesforce},
+     * {@code kingdee-k3cloud}, {@code sap-s4-odata}), which reads its own settings under the same
+     * key; {@code rateLimit} caps the calls per second (0: none); {@code breaker} opens the
+     * target's circuit when its calls keep failing.
+     */
     public record Target(
+            @DefaultValue("http-upsert") String adapter,
             String baseUrl,
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("10s") Duration responseTimeout,
-            @DefaultValue("16") int consumers) {
+            @DefaultValue("16") int consumers,
+            @DefaultValue("0") double rateLimit,
+            @DefaultValue Breaker breaker) {
     }
 
     /**
-     * Retries of a transient delivery failure: a few quick ones in the route, then the message is
-     * rolled back to the broker and redelivered, the consumer waiting {@code redeliveryDelay ×
-     * redeliveryMultiplier^(n−2)} (at most {@code maxRedeliveryDelay}) before the n-th delivery.
+     * A target's circuit breaker (resilience4j, count-based): it opens when at least
+     * {@code failureRate} percent of the last {@code window} calls (after {@code minimumCalls})
+     * failed as a whole (no answer, 5xx, 429), stays open {@code openFor}, then lets
+     * {@code halfOpenCalls} trial calls decide whether it closes.
+     */
+    public record Breaker(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") float failureRate,
+            @DefaultValue("20") int window,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("30s") Duration openFor,
+            @DefaultValue("3") int halfOpenCalls) {
+    }
+
+    /**
+     * Retries of a transient delivery failure. The event is parked in the database with its
+     * customer's later events for that target behind it (no consumer waits), and retried
+     * {@code redeliveryDelay × redeliveryMultiplier^(n−2)} (at most {@code maxRedeliveryDelay},
+     * plus up to {@code jitter} of it) before the n-th attempt, or after the target's Retry-After
+     * (at most {@code maxRetryAfter}); after {@code maxAttempts} it goes to the dead-letter queue.
+     * {@code retryPoll} is how often each target looks for parked customers that are due.
      */
     public record Delivery(
-            @DefaultValue("2") int routeRetries,
-            @DefaultValue("200ms") Duration routeRetryDelay,
-            @DefaultValue("5s") Duration maxRetryAfter,
             @DefaultValue("1s") Duration redeliveryDelay,
             @DefaultValue("2.0") double redeliveryMultiplier,
             @DefaultValue("60s") Duration maxRedeliveryDelay,
-            @DefaultValue("6") int maxAttempts) {
+            @DefaultValue("6") int maxAttempts,
+            @DefaultValue("10m") Duration maxRetryAfter,
+            @DefaultValue("0.2") double jitter,
+            @DefaultValue("250ms") Duration retryPoll) {
 
-        /** How long to wait before the given delivery (1 = first delivery: no wait). */
-        public Duration delayBeforeDelivery(int deliveryCount) {
-            if (deliveryCount <= 1) {
+        /** How long to wait before the given attempt (1 = first attempt: no wait), without jitter. */
+        public Duration delayBeforeAttempt(int attempt) {
+            if (attempt <= 1) {
                 return Duration.ZERO;
             }
-            double millis = redeliveryDelay.toMillis() * Math.pow(redeliveryMultiplier, deliveryCount - 2);
+            double millis = redeliveryDelay.toMillis() * Math.pow(redeliveryMultiplier, attempt - 2);
             return Duration.ofMillis((long) Math.min(millis, maxRedeliveryDelay.toMillis()));
         }
     }

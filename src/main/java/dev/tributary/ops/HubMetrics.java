@@ -23,6 +23,11 @@ public class HubMetrics {
     public static final String DEAD_LETTERED = "tributary.events.deadlettered";
     /** A redelivered event its target had already acknowledged, acknowledged without sending it again. */
     public static final String ACKNOWLEDGED_AGAIN = "tributary.events.redelivered.acknowledged";
+    public static final String PARKED = "tributary.dispatch.parked";
+    public static final String RETRIED = "tributary.dispatch.retries";
+    public static final String NOT_TAKEN = "tributary.dispatch.not.taken";
+    public static final String PARKED_CUSTOMERS = "tributary.dispatch.parked.customers";
+    public static final String BREAKER_STATE = "tributary.target.breaker.state";
     public static final String LATENCY = "tributary.delivery.latency";
     /** Records each source handed to intake, by outcome: accepted, repeated, rejected. */
     public static final String INTAKE = "tributary.intake.records";
@@ -66,6 +71,26 @@ public class HubMetrics {
 
     public void deadLettered(String region, String target) {
         counter(DEAD_LETTERED, "region", region, "target", target).increment();
+    }
+
+    /** An event a target could not take yet, parked (with its customer's later ones) for a retry. */
+    public void parked(String target) {
+        counter(PARKED, "target", target).increment();
+    }
+
+    /** A retry of a parked event, by its outcome (delivered, permanent, transient, exhausted). */
+    public void retried(String target, String outcome) {
+        counter(RETRIED, "target", target, "outcome", outcome).increment();
+    }
+
+    /** An event of a collection the target takes none of (an ERP and opportunities). */
+    public void notTaken(String target, String collection) {
+        counter(NOT_TAKEN, "target", target, "collection", collection).increment();
+    }
+
+    /** A gauge read from {@code value} (a target's breaker state, its parked customers). */
+    public void gauge(String name, String target, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).tag("target", target).register(registry);
     }
 
     private Counter counter(String name, String... tags) {

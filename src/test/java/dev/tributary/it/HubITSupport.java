@@ -77,9 +77,16 @@ abstract class HubITSupport {
         settings.put("tributary.broker.data-dir", "./target/it-data/" + UUID.randomUUID() + "/" + name);
         settings.put("tributary.targets.crm.base-url", CRM.baseUrl() + "/crm");
         settings.put("tributary.targets.erp.base-url", ERP.baseUrl() + "/erp");
-        settings.put("tributary.delivery.route-retry-delay", "20ms");
         settings.put("tributary.delivery.redelivery-delay", "100ms");
         settings.put("tributary.delivery.max-redelivery-delay", "1s");
+        settings.put("tributary.delivery.retry-poll", "50ms");
+        settings.put("tributary.delivery.max-retry-after", "1s");
+        // failures injected for single events must not open a target's breaker for the tests
+        // after them; the breaker has a test of its own
+        for (String target : List.of("crm", "erp")) {
+            settings.put("tributary.targets." + target + ".breaker.window", "1000");
+            settings.put("tributary.targets." + target + ".breaker.minimum-calls", "1000");
+        }
         // the tests post far faster than a region would; the rate limit has its own test region
         settings.put("tributary.security.ingest-rate-per-second", "100000");
         settings.put("tributary.rejected.stored-per-minute", "10000000");
