@@ -122,8 +122,12 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
             }
         }, poll, poll, TimeUnit.MILLISECONDS);
         workers.add(worker);
-        LOG.info("target {}: adapter {}, {} consumers, batches of up to {}, rate limit {}", target, settings.adapter(),
-                settings.consumers(), adapter.maxBatch(), settings.rateLimit() > 0 ? settings.rateLimit() + "/s" : "none");
+        HubProperties.Breaker breaker = settings.breaker();
+        LOG.info("target {}: adapter {}, {} consumers, batches of up to {}, rate limit {}, breaker {}", target,
+                settings.adapter(), settings.consumers(), adapter.maxBatch(),
+                settings.rateLimit() > 0 ? settings.rateLimit() + "/s" : "none", breaker.enabled()
+                        ? "opening at " + breaker.failureRate() + "% of " + breaker.window() + " calls for " + breaker.openFor()
+                        : "off");
     }
 
     /** The dispatchers (for stats). */

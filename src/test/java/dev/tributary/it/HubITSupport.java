@@ -68,7 +68,17 @@ abstract class HubITSupport {
      * targets, and retry delays short enough for tests.
      */
     static void hubProperties(DynamicPropertyRegistry registry, String name) {
-        hubSettings(name).forEach((setting, value) -> registry.add(setting, () -> value));
+        hubProperties(registry, name, Map.of());
+    }
+
+    /**
+     * The shared settings with some replaced: a subclass's own {@code @DynamicPropertySource}
+     * cannot replace them (Spring applies the superclass's registrations after the subclass's).
+     */
+    static void hubProperties(DynamicPropertyRegistry registry, String name, Map<String, Object> overrides) {
+        Map<String, Object> settings = hubSettings(name);
+        settings.putAll(overrides);
+        settings.forEach((setting, value) -> registry.add(setting, () -> value));
     }
 
     /** The settings of {@link #hubProperties}, for a test that starts its hub itself. */
