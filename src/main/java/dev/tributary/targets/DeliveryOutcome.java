@@ -44,8 +44,8 @@ public record DeliveryOutcome(Status status, String code, String reason, Duratio
         return status == Status.PERMANENT;
     }
 
-    /** {@code code: reason}, for a dead letter's reason header. */
+    /** {@code code: reason} (the reason alone when it names the code), for a dead letter's reason header. */
     public String describe() {
-        return code == null || code.isBlank() || reason != null && reason.startsWith(code) ? reason : code + ": " + reason;
+        return code == null || code.isBlank() || reason != null && reason.contains(code) ? reason : code + ": " + reason;
     }
 }
