@@ -38,6 +38,10 @@ final class SalesforceErrors {
         if (answer.status() == 401) {
             return true;
         }
+        if (answer.isSuccess()) {
+            // a Collections answer's record errors carry statusCode, never a session error
+            return false;
+        }
         for (JsonNode error : errors(read(answer))) {
             if (INVALID_SESSION_ID.equals(error.path("errorCode").asText())) {
                 return true;
