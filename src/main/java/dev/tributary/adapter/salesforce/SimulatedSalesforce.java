@@ -3,7 +3,6 @@ package dev.tributary.adapter.salesforce;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -37,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * updated after), check references and required fields on create, and count creates and updates
  * per sObject. Failures are injected per record ({@link #failRecordsOf}, {@link #failRecord}), per
  * call ({@link #failNextCalls}) and by expiring the tokens ({@link #expireTokens}). The request
- * journal is off (a benchmark sends millions); count calls with {@link #calls()}.
+ * journal is off and {@link #keepKeysOnly()} stores no fields (a benchmark sends millions); count
+ * calls with {@link #calls()}.
  */
 public class SimulatedSalesforce implements AutoCloseable {
 
@@ -46,7 +46,9 @@ public class SimulatedSalesforce implements AutoCloseable {
     public static final String TOKEN_PATH = "/services/oauth2/token";
 
     private static final String TRANSFORMER = "salesforce-simulator";
-    private static final String UPSERT_PATH = "/services/data/v[0-9.]+/composite/sobjects/[A-Za-z0-9_]+/[A-Za-z0-9_]+";
+    // any prefix, so that a base-url with a path (http://127.0.0.1:18081/crm) reaches it too
+    private static final String TOKEN_PATHS = "(/.*)?" + TOKEN_PATH;
+    private static final String UPSERT_PATH = "(/.*)?/services/data/v[0-9.]+/composite/sobjects/[A-Za-z0-9_]+/[A-Za-z0-9_]+";
     private static final Map<String, String> ID_PREFIXES = Map.of("Account", "001", "Opportunity", "006",
             "Order", "801", "OrderItem", "802");
     private static final Map<String, List<String>> REQUIRED_ON_CREATE = Map.of(
@@ -73,13 +75,14 @@ public class SimulatedSalesforce implements AutoCloseable {
     private final AtomicInteger failingCalls = new AtomicInteger();
     private volatile int failingStatus;
     private volatile Injected failingCall;
+    private volatile boolean keysOnly;
 
     /** Starts on {@code port} of 127.0.0.1 (0: any free port). */
     public SimulatedSalesforce(int port) {
         server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port)).bindAddress("127.0.0.1")
                 .disableRequestJournal().extensions(new Answers()));
         server.start();
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
+        server.stubFor(post(urlPathMatching(TOKEN_PATHS)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
         server.stubFor(patch(urlPathMatching(UPSERT_PATH)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
 
@@ -141,6 +144,14 @@ public class SimulatedSalesforce implements AutoCloseable {
         failingStatus = status;
         failingCall = new Injected(errorCode, message);
         failingCalls.set(count);
+    }
+
+    /**
+     * Keeps only each record's Id and references from now on, not its fields: a benchmark sink
+     * upserting millions of records then needs little memory; creates and updates count the same.
+     */
+    public void keepKeysOnly() {
+        keysOnly = true;
     }
 
     public void clearFailures() {
@@ -258,7 +269,7 @@ public class SimulatedSalesforce implements AutoCloseable {
         }
         ObjectNode target = existing;
         record.fields().forEachRemaining(f -> {
-            if (f.getKey().equals("attributes")) {
+            if (f.getKey().equals("attributes") || keysOnly && !f.getValue().isObject()) {
                 return;
             }
             if (f.getValue().isNull()) {
@@ -317,7 +328,7 @@ public class SimulatedSalesforce implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             Request request = event.getRequest();
-            return request.getUrl().startsWith(TOKEN_PATH) ? token(request) : upsert(request);
+            return request.getUrl().split("\\?")[0].endsWith(TOKEN_PATH) ? token(request) : upsert(request);
         }
 
         @Override
