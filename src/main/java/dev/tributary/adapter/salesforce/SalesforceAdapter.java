@@ -102,9 +102,9 @@ class SalesforceAdapter implements TargetAdapter {
                     }
                 }
             }
-        } catch (SalesforceSession.Failure tokenRefused) {
-            // no token, no call: every record not yet answered shares the token endpoint's outcome
-            records.forEach(r -> outcomes.putIfAbsent(r, tokenRefused.outcome));
+        } catch (DeliveryStopped stopped) {
+            // no token, or no answer: the records not answered yet share that outcome, unsent
+            records.forEach(r -> outcomes.putIfAbsent(r, stopped.outcome));
         }
         List<DeliveryOutcome> result = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -150,9 +150,9 @@ class SalesforceAdapter implements TargetAdapter {
 
     /**
      * One Collections upsert and the outcome of each of its records; with a new token once when
-     * Salesforce calls the session expired.
+     * Salesforce calls the session expired. No answer stops the delivery.
      */
-    private List<DeliveryOutcome> upsert(String sObject, List<SObjectRecord> call) throws SalesforceSession.Failure {
+    private List<DeliveryOutcome> upsert(String sObject, List<SObjectRecord> call) throws DeliveryStopped {
         byte[] body;
         try {
             body = context.json().writeValueAsBytes(mapping.body(call));
@@ -168,7 +168,9 @@ class SalesforceAdapter implements TargetAdapter {
                 answer = send(session.renew(token), sObject, body);
             }
         } catch (IOException e) {
-            return call.stream().map(r -> TargetHttp.noAnswer(e)).toList();
+            // the next calls would most likely wait as long for nothing: they are not sent
+            log.warn("Salesforce did not answer the {} upsert: {}", sObject, e.getClass().getSimpleName());
+            throw new DeliveryStopped(TargetHttp.noAnswer(e));
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>(call.size());
         if (answer.status() != 200) {

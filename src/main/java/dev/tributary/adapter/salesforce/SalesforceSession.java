@@ -25,17 +25,6 @@ final class SalesforceSession {
     record Token(String accessToken, String instanceUrl) {
     }
 
-    /** The token endpoint refused or did not answer: the outcome of every event of the delivery. */
-    static final class Failure extends Exception {
-
-        final transient DeliveryOutcome outcome;
-
-        Failure(DeliveryOutcome outcome) {
-            super(outcome.describe(), null, false, false);
-            this.outcome = outcome;
-        }
-    }
-
     private final TargetHttp http;
     private final ObjectMapper json;
     private final Clock clock;
@@ -57,7 +46,7 @@ final class SalesforceSession {
     }
 
     /** The current token, fetched if there is none yet. */
-    Token token() throws Failure {
+    Token token() throws DeliveryStopped {
         Token token = current;
         return token != null ? token : renew(null);
     }
@@ -66,7 +55,7 @@ final class SalesforceSession {
      * A new token in place of {@code expired}; when another thread has already replaced it, that
      * thread's token, so that one expiry costs one call to the token endpoint.
      */
-    Token renew(Token expired) throws Failure {
+    Token renew(Token expired) throws DeliveryStopped {
         synchronized (refreshing) {
             Token token = current;
             if (token != null && token != expired) {
@@ -78,14 +67,14 @@ final class SalesforceSession {
         }
     }
 
-    private Token fetch() throws Failure {
+    private Token fetch() throws DeliveryStopped {
         TargetHttp.Response answer;
         try {
             answer = http.send("POST", tokenUrl, Map.of("Content-Type", "application/x-www-form-urlencoded",
                     "Accept", "application/json"), form);
         } catch (IOException e) {
             DeliveryOutcome noAnswer = TargetHttp.noAnswer(e);
-            throw new Failure(DeliveryOutcome.retryLater(null, null, "token endpoint: " + noAnswer.reason(), null));
+            throw new DeliveryStopped(DeliveryOutcome.retryLater(null, null, "token endpoint: " + noAnswer.reason(), null));
         }
         JsonNode body = read(answer.body());
         if (answer.isSuccess() && body.hasNonNull("access_token")) {
@@ -101,12 +90,12 @@ final class SalesforceSession {
                 + (error.isBlank() ? "" : ": " + error + (description.isBlank() ? "" : " (" + description + ")"));
         log.warn("Salesforce token endpoint {} answered HTTP {} {}", tokenUrl, answer.status(), code);
         if (answer.status() == 429 || answer.status() >= 500) {
-            throw new Failure(DeliveryOutcome.retryLater(answer.status(), code, reason,
+            throw new DeliveryStopped(DeliveryOutcome.retryLater(answer.status(), code, reason,
                     answer.retryAfter(clock.instant())));
         }
         // invalid_client, invalid_grant, unsupported_grant_type: the target's credentials or the
         // connected app must be fixed; retrying changes nothing
-        throw new Failure(DeliveryOutcome.permanent(answer.status(), code,
+        throw new DeliveryStopped(DeliveryOutcome.permanent(answer.status(), code,
                 reason + "; check the target's client-id, client-secret and connected app"));
     }
 

@@ -131,14 +131,17 @@ class SalesforceErrorClassesTest {
     }
 
     @Test
-    void should_report_a_call_without_answer_as_transient() {
+    void should_report_a_call_without_answer_as_transient_and_send_no_further_call() {
         answerAccounts(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        List<DeliveryOutcome> outcomes = deliver("customer-minimal");
+        List<DeliveryOutcome> outcomes = deliver("customer-minimal", "opportunity-proposal");
 
-        assertThat(outcomes.get(0).isTransient()).isTrue();
-        assertThat(outcomes.get(0).httpStatus()).isNull();
-        assertThat(outcomes.get(0).reason()).startsWith("connection to the target failed");
+        assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+            assertThat(outcome.isTransient()).isTrue();
+            assertThat(outcome.httpStatus()).isNull();
+            assertThat(outcome.reason()).startsWith("connection to the target failed");
+        });
+        salesforce.verify(0, patchRequestedFor(urlPathMatching(".*/Opportunity/.*")));
     }
 
     @Test
