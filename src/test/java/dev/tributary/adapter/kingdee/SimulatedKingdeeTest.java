@@ -147,4 +147,26 @@ class SimulatedKingdeeTest {
             assertThat(kingdee.record(ORDERS, "cn-east.distributor-files.D01-7788").orElseThrow().path("_status").asText()).isEqualTo("B");
         }
     }
+
+    @Test
+    void should_deliver_from_many_threads_at_once() throws Exception {
+        byte[] template = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                "src/test/resources/target-events/customer-minimal.json"));
+        String text = new String(template, java.nio.charset.StandardCharsets.UTF_8);
+        try (KingdeeAdapter adapter = adapter(false)) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<List<DeliveryOutcome>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = "GC-THREAD" + String.format("%011d", i);
+                TargetEvent event = TargetEvent.of(text.replace("GC-00000000000000A1", id)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), KingdeeTesting.JSON);
+                results.add(pool.submit(() -> adapter.deliver(List.of(event))));
+            }
+            for (var result : results) {
+                assertThat(result.get()).containsExactly(DeliveryOutcome.delivered());
+            }
+            pool.shutdown();
+        }
+        assertThat(kingdee.creates(CUSTOMERS)).isEqualTo(40);
+    }
 }
