@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers customers, orders, merges and unmerges to K3Cloud over HTTP, each call signed with the
- * app-secret v2.0 headers. Holds no session (every call is signed afresh), so any thread may use it.
+ * app-secret v2.0 headers (no state: any thread may use it), or with {@code auth-mode: session} the
+ * cookie of one shared {@link KingdeeSession}.
  */
 class KingdeeAdapter implements TargetAdapter {
 
@@ -42,6 +43,8 @@ class KingdeeAdapter implements TargetAdapter {
     private final KingdeeSettings settings;
     private final KingdeeSigner signer;
     private final KingdeeDelivery delivery;
+    /** The login session when {@code auth-mode: session}; null when every call is signed. */
+    private final KingdeeSession session;
     private final String missing;
 
     KingdeeAdapter(TargetContext context, KingdeeSettings settings) {
@@ -49,6 +52,7 @@ class KingdeeAdapter implements TargetAdapter {
         this.settings = settings;
         this.signer = new KingdeeSigner(settings);
         this.delivery = new KingdeeDelivery(settings, context.json());
+        this.session = KingdeeSettings.SESSION.equals(settings.authMode()) ? new KingdeeSession(settings, context.json()) : null;
         this.missing = missingSettings(settings);
         if (missing != null) {
             LOG.warn("Kingdee target {} is not configured: {} not set; its events will be dead-lettered", context.target(),
@@ -77,10 +81,27 @@ class KingdeeAdapter implements TargetAdapter {
 
     private KingdeeAnswer call(KingdeeRequest request) throws IOException {
         String url = context.url(request.path());
-        Map<String, String> headers = new LinkedHashMap<>(signer.headers(URI.create(url).getPath(), context.clock().instant()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        String cookie = null;
+        if (session == null) {
+            headers.putAll(signer.headers(URI.create(url).getPath(), context.clock().instant()));
+        } else {
+            try {
+                cookie = session.cookie(context.http(), context.url(KingdeeSession.LOGIN_PATH));
+            } catch (KingdeeSession.Refused refused) {
+                return KingdeeAnswer.refused(refused.getMessage());
+            }
+            headers.put("Cookie", cookie);
+        }
         headers.put("Content-Type", "application/json");
         TargetHttp.Response answer = context.http().send("POST", url, headers, context.json().writeValueAsBytes(request.body()));
-        return KingdeeAnswer.read(answer.status(), answer.text(), answer.retryAfter(context.clock().instant()), context.json());
+        KingdeeAnswer read = KingdeeAnswer.read(answer.status(), answer.text(), answer.retryAfter(context.clock().instant()),
+                context.json());
+        if (session != null && KingdeeErrors.sessionLost(read)) {
+            // the delivery repeats the call once; this makes that repeat log in again
+            session.lost(cookie);
+        }
+        return read;
     }
 
     private static String missingSettings(KingdeeSettings settings) {

@@ -50,6 +50,12 @@ record KingdeeAnswer(int httpStatus, boolean readable, Status status, List<JsonN
         return readable && httpStatus >= 200 && httpStatus < 300 && (status == null || status.success());
     }
 
+    /** A login Kingdee refused, read as "no permission" (MsgCode 2): a configuration error. */
+    static KingdeeAnswer refused(String message) {
+        Status status = new Status(false, "", 2, List.of(new Error("", message, 0)), Set.of());
+        return new KingdeeAnswer(200, true, status, List.of(), message, null);
+    }
+
     static KingdeeAnswer read(int httpStatus, String text, Duration retryAfter, ObjectMapper json) {
         JsonNode root;
         try {

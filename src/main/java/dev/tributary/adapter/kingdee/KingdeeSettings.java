@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param saler                the FSalerId number of every order
  * @param batchSize            the most records in one BatchSave
  * @param dataAsString         send {@code data} as a JSON string, as the SDKs do
+ * @param authMode             {@code signature} (every call signed, the SDKs' v2.0) or {@code session}
+ *                             ({@code LoginByAppSecret} once, then its session cookie)
  */
 public record KingdeeSettings(
         String acctId,
@@ -39,7 +41,11 @@ public record KingdeeSettings(
         @DefaultValue("Pcs") String unit,
         @DefaultValue("HUB") String saler,
         @DefaultValue("50") int batchSize,
-        @DefaultValue("false") boolean dataAsString) {
+        @DefaultValue("false") boolean dataAsString,
+        @DefaultValue("signature") String authMode) {
+
+    static final String SIGNATURE = "signature";
+    static final String SESSION = "session";
 
     /** The K3Cloud preset currency numbers (人民币 PRE001, 欧元 PRE003, 美元 PRE007); a tenant may differ. */
     static final Map<String, String> DEFAULT_CURRENCIES = Map.of("CNY", "PRE001", "EUR", "PRE003", "USD", "PRE007");
@@ -50,6 +56,9 @@ public record KingdeeSettings(
     public KingdeeSettings {
         currencies = merged(DEFAULT_CURRENCIES, currencies);
         countries = merged(DEFAULT_COUNTRIES, countries);
+        if (!SIGNATURE.equals(authMode) && !SESSION.equals(authMode)) {
+            throw new IllegalArgumentException("auth-mode must be 'signature' or 'session', not '" + authMode + "'");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch-size must be at least 1");
         }
@@ -58,12 +67,7 @@ public record KingdeeSettings(
     /** The settings of the golden cases and tests: defaults, test credentials. */
     static KingdeeSettings defaults() {
         return new KingdeeSettings("hub-acct", "hub-integration", "hubclient_MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw",
-                "test-secret", 2052, "100", "", "XSDD01_SYS", null, null, "Pcs", "HUB", 50, false);
-    }
-
-    KingdeeSettings withDataAsString(boolean value) {
-        return new KingdeeSettings(acctId, username, appId, appSecret, lcid, orgNumber, customerNumberPrefix, billType,
-                currencies, countries, unit, saler, batchSize, value);
+                "test-secret", 2052, "100", "", "XSDD01_SYS", null, null, "Pcs", "HUB", 50, false, SIGNATURE);
     }
 
     /** The Kingdee currency number of an ISO code, or null when none is configured. */

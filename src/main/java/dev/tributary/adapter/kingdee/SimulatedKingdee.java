@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  *
  * <p>Public API: {@link #SimulatedKingdee(int)} (the test credentials of {@link #APP_ID}/{@link #APP_SECRET})
  * or {@link #SimulatedKingdee(int, String, String)}; {@link #baseUrl()}; counters {@link #creates},
- * {@link #updates}, {@link #calls()}; state {@link #record}; faults {@link #failNext},
- * {@link #loseSessionNext}, {@link #failRecordsOf}.
+ * {@link #updates}, {@link #calls()}, {@link #logins()}; state {@link #record}; faults {@link #failNext},
+ * {@link #loseSessionNext}, {@link #expireSessions()}, {@link #failRecordsOf}.
  */
 public class SimulatedKingdee implements AutoCloseable {
 
@@ -71,6 +71,8 @@ public class SimulatedKingdee implements AutoCloseable {
     private final Map<String, String> failingCustomers = new ConcurrentHashMap<>();
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final java.util.Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(100000);
     private final WireMockServer server;
 
@@ -90,6 +92,8 @@ public class SimulatedKingdee implements AutoCloseable {
                 .extensions(new Answers()));
         server.start();
         server.stubFor(post(urlPathMatching(".*/Kingdee\\.BOS\\.WebApi\\.ServicesStub\\.DynamicFormService\\.[A-Za-z]+\\.common\\.kdsvc"))
+                .atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
+        server.stubFor(post(urlPathMatching(".*" + Pattern.quote(KingdeeSession.LOGIN_PATH)))
                 .atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
 
@@ -116,6 +120,16 @@ public class SimulatedKingdee implements AutoCloseable {
     /** Every call answered, signed correctly or not. */
     public int calls() {
         return calls.get();
+    }
+
+    /** How many {@code LoginByAppSecret} calls succeeded (the login-session alternative). */
+    public int logins() {
+        return logins.get();
+    }
+
+    /** Forgets every login session, as a K3Cloud restart does: their next call answers MsgCode 1. */
+    public void expireSessions() {
+        sessions.clear();
     }
 
     /** The record of {@code formId} numbered {@code number} as last saved, with {@code _id} and {@code _status}. */
@@ -157,7 +171,15 @@ public class SimulatedKingdee implements AutoCloseable {
     private synchronized String answer(Request request) {
         calls.incrementAndGet();
         String path = URI.create(request.getUrl()).getPath();
-        if (!signed(request, path)) {
+        if (path.endsWith(KingdeeSession.LOGIN_PATH)) {
+            return login(request);
+        }
+        String cookie = request.getHeader("Cookie");
+        if (cookie != null && request.getHeader("X-Api-Signature") == null) {
+            if (!sessions.contains(sessionId(cookie))) {
+                return failure(KingdeeErrors.CONTEXT_LOST, "", "会话信息已丢失，请重新登录", 0, false).toString();
+            }
+        } else if (!signed(request, path)) {
             return failure(KingdeeErrors.CONTEXT_LOST, "", "签名验证失败：X-Api-Signature/X-Kd-Signature 与应用的 AppSecret 不符", 0, false)
                     .toString();
         }
@@ -181,6 +203,33 @@ public class SimulatedKingdee implements AutoCloseable {
                     asString).toString();
             default -> failure(3, "", "操作标识为空或不支持：" + operation, 0, asString).toString();
         };
+    }
+
+    private static String sessionId(String cookie) {
+        for (String part : cookie.split(";")) {
+            String[] pair = part.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].equalsIgnoreCase("kdservice-sessionid")) {
+                return pair[1];
+            }
+        }
+        return "";
+    }
+
+    /** {@code LoginByAppSecret} with {@code parameters: [acctId, username, appId, appSecret, lcid]}. */
+    private String login(Request request) {
+        JsonNode parameters;
+        try {
+            parameters = json.readTree(request.getBodyAsString()).path("parameters");
+        } catch (IOException e) {
+            parameters = json.createArrayNode();
+        }
+        ObjectNode answer = json.createObjectNode();
+        if (!appId.equals(parameters.path(2).asText()) || !appSecret.equals(parameters.path(3).asText())) {
+            return answer.put("LoginResultType", 0).put("Message", "第三方系统登录授权验证失败：应用ID或应用密钥不正确").toString();
+        }
+        String session = "sim-session-" + logins.incrementAndGet();
+        sessions.add(session);
+        return answer.put("LoginResultType", 1).put("Message", "").put("KDSVCSessionId", session).toString();
     }
 
     private boolean signed(Request request, String path) {
