@@ -36,7 +36,7 @@ final class ODataErrors {
     record ODataError(String code, String message, List<String> details) {
 
         boolean mentionsLock() {
-            return LOCK_CODES.contains(code) || message != null && LOCK_TEXT.matcher(message).find()
+            return code != null && LOCK_CODES.contains(code) || message != null && LOCK_TEXT.matcher(message).find()
                     || details.stream().anyMatch(d -> LOCK_TEXT.matcher(d).find() || LOCK_CODES.stream().anyMatch(d::contains));
         }
     }
