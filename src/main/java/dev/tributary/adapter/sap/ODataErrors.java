@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 final class ODataErrors {
 
     static final String CSRF_REFUSED = "CSRF_REFUSED";
-    /** Message classes of "is currently being processed by" locks (sales document, purchasing document). */
-    private static final Set<String> LOCK_CODES = Set.of("V1/042", "ME/006", "MEPO/006", "/IWBEP/CM_MGW_RT/106");
+    /** Codes of lock messages ("sales document … is currently being processed by …"); the text match covers the rest. */
+    private static final Set<String> LOCK_CODES = Set.of("V1/042");
     private static final Pattern LOCK_TEXT = Pattern.compile(
             "currently being processed|is being processed by|is locked by|locked by user|already being processed",
             Pattern.CASE_INSENSITIVE);

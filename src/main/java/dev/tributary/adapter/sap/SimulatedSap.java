@@ -19,10 +19,8 @@ import dev.tributary.json.HubJson;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -182,7 +180,7 @@ public class SimulatedSap implements AutoCloseable {
                 default -> error(405, "SIM/405", "Method " + method + " is not supported", null);
             };
         } catch (IOException | ClassCastException e) {
-            return error(400, "/IWBEP/CM_MGW_RT/020", "The Data Services Request could not be understood due to malformed syntax",
+            return error(400, "/IWBEP/CX_MGW_TECH_EXCEPTION", "The Data Services Request could not be understood due to malformed syntax",
                     null);
         }
     }
@@ -212,10 +210,10 @@ public class SimulatedSap implements AutoCloseable {
         }
         Matcher filter = FILTER.matcher(query.getOrDefault("$filter", ""));
         if (!records.containsKey(set) && !set.equals(BUSINESS_PARTNERS) && !set.equals(SALES_ORDERS)) {
-            return error(404, "/IWBEP/CM_MGW_RT/021", "Resource not found for segment '" + set + "'", null);
+            return error(404, "/IWBEP/CX_MGW_BUSI_EXCEPTION", "Resource not found for segment '" + set + "'", null);
         }
         if (!filter.matches()) {
-            return error(400, "/IWBEP/CM_MGW_RT/022", "Only $filter=<field> eq '<value>' is simulated", null);
+            return error(400, "/IWBEP/CX_MGW_TECH_EXCEPTION", "Only $filter=<field> eq '<value>' is simulated", null);
         }
         String value = filter.group(2).replace("''", "'");
         ArrayNode results = json.createArrayNode();
@@ -252,7 +250,7 @@ public class SimulatedSap implements AutoCloseable {
             key = String.valueOf(nextOrder++);
             body.put("SalesOrder", key);
         } else {
-            return error(404, "/IWBEP/CM_MGW_RT/021", "Resource not found for segment '" + set + "'", null);
+            return error(404, "/IWBEP/CX_MGW_BUSI_EXCEPTION", "Resource not found for segment '" + set + "'", null);
         }
         records.computeIfAbsent(set, s -> new LinkedHashMap<>()).put(key, body);
         creates.merge(set, 1, Integer::sum);
@@ -268,7 +266,7 @@ public class SimulatedSap implements AutoCloseable {
         Matcher key = KEY.matcher(resource);
         ObjectNode stored = key.matches() ? records.getOrDefault(key.group(1), Map.of()).get(key.group(2)) : null;
         if (stored == null) {
-            return error(404, "CX_SADL_ENTITY_SRVICE_NOT_FOUND", "Resource not found for segment '" + resource + "'", null);
+            return error(404, "/IWBEP/CX_MGW_BUSI_EXCEPTION", "Resource not found for segment '" + resource + "'", null);
         }
         Failure failure = customerFailure(key.group(1), stored);
         if (failure != null) {

@@ -71,29 +71,30 @@ class SapErrorClassesTest {
                 Arguments.of("400 lock V1/042", json(400, odataError("V1/042",
                         "Sales document 4712 is currently being processed by user BATCH", "")), Status.TRANSIENT, "V1/042",
                         "currently being processed"),
-                Arguments.of("400 lock text under another code", json(400, odataError("ME/006",
-                        "Purchase order 4500000001 is being processed by user KEMPF", "")), Status.TRANSIENT, "ME/006",
+                Arguments.of("400 lock text under another code", json(400, odataError("ZSD/001",
+                        "Business partner 17100002 is being processed by user KEMPF", "")), Status.TRANSIENT, "ZSD/001",
                         "being processed by"),
                 Arguments.of("401 logon failed", aResponse().withStatus(401).withBody("<html>Logon failed</html>"),
                         Status.PERMANENT, "HTTP 401", "user and password"),
-                Arguments.of("403 missing authorization", json(403, odataError("/IWFND/MED/000",
-                        "No authorization to access service", "")), Status.PERMANENT, "/IWFND/MED/000", "No authorization"),
+                Arguments.of("403 missing authorization", json(403, odataError("/IWBEP/CX_MGW_BUSI_EXCEPTION",
+                        "No authorization to change business partners", "")), Status.PERMANENT,
+                        "/IWBEP/CX_MGW_BUSI_EXCEPTION", "No authorization"),
                 Arguments.of("404 service not found", json(404, odataError("/IWFND/MED/170",
                         "No service found for namespace '', name 'API_BUSINESS_PARTNER', version '0001'", "")),
                         Status.PERMANENT, "/IWFND/MED/170", "No service found"),
-                Arguments.of("409 conflict", json(409, odataError("/IWBEP/CM_MGW_RT/106", "Resource is locked", "")),
-                        Status.TRANSIENT, "/IWBEP/CM_MGW_RT/106", "locked"),
+                Arguments.of("409 conflict", aResponse().withStatus(409).withBody("Conflict"),
+                        Status.TRANSIENT, "HTTP 409", "Conflict"),
                 Arguments.of("423 locked", aResponse().withStatus(423), Status.TRANSIENT, "HTTP 423", "HTTP 423"),
-                Arguments.of("412 ETag mismatch", json(412, odataError("/IWBEP/CM_MGW_RT/022",
-                        "The Data Services Request could not be understood due to precondition failed", "")),
-                        Status.TRANSIENT, "/IWBEP/CM_MGW_RT/022", "precondition"),
+                Arguments.of("412 ETag mismatch", aResponse().withStatus(412).withBody("Precondition failed"),
+                        Status.TRANSIENT, "HTTP 412", "Precondition failed"),
                 Arguments.of("428 ETag required", json(428, odataError("SADL_ENTITY_RUNTIME/004",
                         "Precondition required for entity (If-Match missing)", "")), Status.PERMANENT,
                         "SADL_ENTITY_RUNTIME/004", "If-Match"),
                 Arguments.of("429 rate limit", aResponse().withStatus(429).withHeader("Retry-After", "30"),
                         Status.TRANSIENT, "HTTP 429", "HTTP 429"),
-                Arguments.of("500 short dump", json(500, odataError("/IWBEP/CM_MGW_RT/000",
-                        "Runtime Error 'TIME_OUT' has occurred", "")), Status.TRANSIENT, "/IWBEP/CM_MGW_RT/000", "TIME_OUT"),
+                Arguments.of("500 short dump", json(500, odataError("/IWBEP/CX_MGW_TECH_EXCEPTION",
+                        "Runtime Error 'TIME_OUT' has occurred", "")), Status.TRANSIENT, "/IWBEP/CX_MGW_TECH_EXCEPTION",
+                        "TIME_OUT"),
                 Arguments.of("502 HTML from a proxy", aResponse().withStatus(502).withBody("<html><h1>Bad Gateway</h1></html>"),
                         Status.TRANSIENT, "HTTP 502", "Bad Gateway"),
                 Arguments.of("503 maintenance", aResponse().withStatus(503), Status.TRANSIENT, "HTTP 503", "HTTP 503"),
@@ -128,7 +129,7 @@ class SapErrorClassesTest {
 
     @Test
     void should_read_a_lookup_failure_like_a_write_failure() {
-        sap.stubFor(get(urlPathEqualTo(BP + "/A_BusinessPartner")).atPriority(1).willReturn(json(503, odataError("/IWFND/CM_BEC/026", "SAP system is not available", ""))));
+        sap.stubFor(get(urlPathEqualTo(BP + "/A_BusinessPartner")).atPriority(1).willReturn(json(503, odataError("/IWBEP/CX_MGW_TECH_EXCEPTION", "SAP system is not available", ""))));
 
         DeliveryOutcome outcome = adapter.deliver(List.of(event("customer-english-tax-id"))).get(0);
 
@@ -168,6 +169,22 @@ class SapErrorClassesTest {
         assertThat(outcome.isTransient()).isTrue();
         assertThat(outcome.code()).isEqualTo(SapFlow.CUSTOMER_NOT_IN_SAP);
         assertThat(outcome.reason()).contains("GC-280111D1E047C895", "not yet in SAP");
+    }
+
+    @Test
+    void should_refuse_a_customer_id_sap_cannot_hold() {
+        DeliveryOutcome tooLong = adapter.deliver(List.of(SapCsrfTest.customer("GC-0123456789ABCDEF0123"))).get(0);
+
+        assertThat(tooLong.isPermanent()).isTrue();
+        assertThat(tooLong.code()).isEqualTo("CUSTOMER_ID_TOO_LONG");
+        String noId = new String(event("order-two-lines-cny").body(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"globalcustomerid\": \"GC-280111D1E047C895\",", "");
+        DeliveryOutcome missing = adapter.deliver(List.of(dev.tributary.targets.TargetEvent.of(
+                noId.getBytes(java.nio.charset.StandardCharsets.UTF_8), SapTestSupport.JSON))).get(0);
+
+        assertThat(missing.isPermanent()).isTrue();
+        assertThat(missing.code()).isEqualTo("NO_CUSTOMER_ID");
+        assertThat(sap.getAllServeEvents()).isEmpty();
     }
 
     @Test

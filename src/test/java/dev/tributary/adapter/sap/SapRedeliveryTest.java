@@ -86,7 +86,7 @@ class SapRedeliveryTest {
 
     @Test
     void should_fail_the_next_calls_with_the_injected_error() {
-        sap.failNext(1, 503, "/IWFND/CM_BEC/026", "SAP system is not available");
+        sap.failNext(1, 503, "/IWBEP/CX_MGW_TECH_EXCEPTION", "SAP system is not available");
 
         DeliveryOutcome down = adapter.deliver(List.of(event("customer-minimal"))).get(0);
         assertThat(down.isTransient()).isTrue();
@@ -100,7 +100,6 @@ class SapRedeliveryTest {
     void should_refuse_an_order_for_a_merged_blocked_partner_as_sap_does() {
         deliverAll();
         adapter.deliver(List.of(SapCsrfTest.customer("GC-7E8F0E112D24B539")));
-        sap.failNext(0, 0, null, null);
         String body = new String(event("order-two-lines-cny").body(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"globalcustomerid\": \"GC-280111D1E047C895\"", "\"globalcustomerid\": \"GC-7E8F0E112D24B539\"")
                 .replace("O-1001", "O-1002");
