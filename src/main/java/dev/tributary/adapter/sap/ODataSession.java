@@ -48,7 +48,9 @@ final class ODataSession implements ODataCalls {
 
     @Override
     public Optional<String> find(SapRequest lookup, String entitySet, String id) throws SapFailure {
-        TargetHttp.Response answer = send(lookup, null);
+        // the session cookie, once there is one, keeps SAP from opening a security session per lookup
+        AtomicReference<Csrf> session = tokens.get(paths.serviceOf(lookup.path()));
+        TargetHttp.Response answer = send(lookup, session == null ? null : session.get());
         if (!answer.isSuccess()) {
             throw failure(answer);
         }
@@ -128,7 +130,7 @@ final class ODataSession implements ODataCalls {
             headers.put("Content-Type", "application/json");
         }
         headers.putAll(request.headers());
-        if (csrf != null && !csrf.token().isEmpty()) {
+        if (csrf != null && request.isWrite() && !csrf.token().isEmpty()) {
             headers.put(CSRF_HEADER, csrf.token());
         }
         if (csrf != null && !csrf.cookie().isEmpty()) {

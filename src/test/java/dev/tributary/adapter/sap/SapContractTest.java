@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.tributary.adapter.sap.SapTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +191,9 @@ class SapContractTest {
 
         sap.verify(1, getRequestedFor(urlEqualTo(BP + "/?" + CLIENT)));
         sap.verify(0, getRequestedFor(urlEqualTo(SO + "/?" + CLIENT)));
+        // lookups after the first write stay in the session (its cookie), without the CSRF token
+        sap.verify(5, getRequestedFor(urlMatching(".*\\$filter=.*")).withHeader("Cookie", equalTo(COOKIE))
+                .withoutHeader("x-csrf-token"));
     }
 
     @Test
