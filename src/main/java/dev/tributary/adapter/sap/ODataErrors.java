@@ -75,12 +75,9 @@ final class ODataErrors {
         return answer.status() == 403 && "required".equalsIgnoreCase(String.valueOf(answer.header(ODataSession.CSRF_HEADER)).strip());
     }
 
-    /** {@code SAP answered HTTP 400 V1/302: message; target: code message; …}. */
+    /** {@code SAP answered HTTP 400: message; target: code message; …} (the code is the outcome's own field). */
     private static String reason(int status, ODataError error) {
         StringBuilder reason = new StringBuilder("SAP answered HTTP ").append(status);
-        if (error.code() != null) {
-            reason.append(' ').append(error.code());
-        }
         if (error.message() != null && !error.message().isBlank()) {
             reason.append(": ").append(error.message());
         }

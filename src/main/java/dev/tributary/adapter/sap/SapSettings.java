@@ -1,7 +1,10 @@
 package dev.tributary.adapter.sap;
 
 import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The parameters of one SAP target, bound from {@code tributary.targets.<target>} (kebab-case
@@ -36,11 +39,9 @@ public record SapSettings(
         customerRoles = customerRoles == null ? List.of() : List.copyOf(customerRoles);
     }
 
-    /** The defaults, as the golden cases use them (no user, no client). */
+    /** The defaults of the annotations above, as the golden cases use them (no user, no client). */
     static SapSettings defaults() {
-        return new SapSettings(null, null, null, "/sap/opu/odata/sap/API_BUSINESS_PARTNER",
-                "/sap/opu/odata/sap/API_SALES_ORDER_SRV", "1710", "10", "00", "OR", "BP02",
-                List.of("FLCU00", "FLCU01"), "PC", "EN", "ZH");
+        return new Binder(new MapConfigurationPropertySource()).bindOrCreate("sap", Bindable.of(SapSettings.class));
     }
 
     @Override
