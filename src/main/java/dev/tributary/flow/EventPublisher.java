@@ -23,16 +23,21 @@ public class EventPublisher {
         this.address = properties.queues().events();
     }
 
+    /**
+     * The identity stage's events go first: an order of a customer the targets have not seen yet
+     * must find the customer's golden record there (an HQ system refuses an order whose account or
+     * customer does not exist).
+     */
     public void publish(Exchange exchange) throws JMSException {
-        if (!Boolean.TRUE.equals(exchange.getProperty(InboundProcessor.ONLY_ALSO, Boolean.class))) {
-            sender.send(exchange, address, true, ListenerSessionSender.properties(exchange.getMessage().getHeaders()));
-        }
         @SuppressWarnings("unchecked")
         List<InboundProcessor.Outbound> also = exchange.getProperty(InboundProcessor.ALSO, List.class);
         if (also != null) {
             for (InboundProcessor.Outbound event : also) {
                 sender.send(exchange, address, true, event.body(), event.properties());
             }
+        }
+        if (!Boolean.TRUE.equals(exchange.getProperty(InboundProcessor.ONLY_ALSO, Boolean.class))) {
+            sender.send(exchange, address, true, ListenerSessionSender.properties(exchange.getMessage().getHeaders()));
         }
     }
 }

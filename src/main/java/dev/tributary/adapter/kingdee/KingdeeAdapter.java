@@ -8,7 +8,6 @@ import dev.tributary.targets.TargetEvent;
 import dev.tributary.targets.TargetHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ class KingdeeAdapter implements TargetAdapter {
     private final KingdeeDelivery delivery;
     /** The login session when {@code auth-mode: session}; null when every call is signed. */
     private final KingdeeSession session;
-    private final String missing;
 
     KingdeeAdapter(TargetContext context, KingdeeSettings settings) {
         this.context = context;
@@ -53,11 +51,8 @@ class KingdeeAdapter implements TargetAdapter {
         this.signer = new KingdeeSigner(settings);
         this.delivery = new KingdeeDelivery(settings, context.json());
         this.session = KingdeeSettings.SESSION.equals(settings.authMode()) ? new KingdeeSession(settings, context.json()) : null;
-        this.missing = missingSettings(settings);
-        if (missing != null) {
-            LOG.warn("Kingdee target {} is not configured: {} not set; its events will be dead-lettered", context.target(),
-                    missing);
-        }
+        context.require("acct-id", settings.acctId(), "username", settings.username(), "app-id", settings.appId(),
+                "app-secret", settings.appSecret());
     }
 
     @Override
@@ -72,10 +67,6 @@ class KingdeeAdapter implements TargetAdapter {
 
     @Override
     public List<DeliveryOutcome> deliver(List<TargetEvent> events) {
-        if (missing != null) {
-            return Collections.nCopies(events.size(), DeliveryOutcome.permanent(null, "CONFIGURATION",
-                    "the Kingdee target " + context.target() + " is not configured: " + missing + " not set"));
-        }
         return delivery.deliver(events, this::call);
     }
 
@@ -102,16 +93,5 @@ class KingdeeAdapter implements TargetAdapter {
             session.lost(cookie);
         }
         return read;
-    }
-
-    private static String missingSettings(KingdeeSettings settings) {
-        Map<String, String> required = new LinkedHashMap<>();
-        required.put("acct-id", settings.acctId());
-        required.put("username", settings.username());
-        required.put("app-id", settings.appId());
-        required.put("app-secret", settings.appSecret());
-        List<String> absent = required.entrySet().stream().filter(e -> e.getValue() == null || e.getValue().isBlank())
-                .map(Map.Entry::getKey).toList();
-        return absent.isEmpty() ? null : String.join(", ", absent);
     }
 }

@@ -44,7 +44,9 @@ class SalesforceAdapter implements TargetAdapter {
 
         @Override
         public TargetAdapter create(TargetContext context) {
-            return new SalesforceAdapter(context, context.settings(SalesforceSettings.class));
+            SalesforceSettings settings = context.settings(SalesforceSettings.class);
+            context.require("client-id", settings.clientId(), "client-secret", settings.clientSecret());
+            return new SalesforceAdapter(context, settings);
         }
     }
 

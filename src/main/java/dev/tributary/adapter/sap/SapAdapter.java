@@ -28,7 +28,9 @@ class SapAdapter implements TargetAdapter {
 
         @Override
         public TargetAdapter create(TargetContext context) {
-            return new SapAdapter(context, context.settings(SapSettings.class));
+            SapSettings settings = context.settings(SapSettings.class);
+            context.require("user", settings.user(), "password", settings.password());
+            return new SapAdapter(context, settings);
         }
     }
 

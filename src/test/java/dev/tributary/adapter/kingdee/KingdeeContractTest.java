@@ -187,15 +187,14 @@ class KingdeeContractTest {
     }
 
     @Test
-    void should_dead_letter_everything_without_a_call_when_credentials_are_missing() {
-        KingdeeAdapter adapter = (KingdeeAdapter) new KingdeeAdapter.Factory().create(new dev.tributary.targets.TargetContext(
-                "erp", baseUrl(), new dev.tributary.targets.TargetHttp(java.time.Duration.ofSeconds(1),
-                        java.time.Duration.ofSeconds(1), 1), KingdeeTesting.JSON, KingdeeTesting.CLOCK,
-                new org.springframework.boot.context.properties.bind.Binder(
-                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))));
-        List<DeliveryOutcome> outcomes = adapter.deliver(KingdeeTesting.events("customer-minimal"));
-        assertThat(outcomes.get(0).isPermanent()).isTrue();
-        assertThat(outcomes.get(0).reason()).contains("app-secret");
+    void should_refuse_to_start_without_credentials() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KingdeeAdapter.Factory().create(
+                new dev.tributary.targets.TargetContext("erp", baseUrl(), new dev.tributary.targets.TargetHttp(
+                        java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1), KingdeeTesting.JSON,
+                        KingdeeTesting.CLOCK, new org.springframework.boot.context.properties.bind.Binder(
+                                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of())))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("app-secret")
+                .hasMessageContaining("tributary.targets.erp");
         kingdee.verify(0, postRequestedFor(urlPathEqualTo(QUERY)));
     }
 }
