@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class ODataErrors {
 
     static final String CSRF_REFUSED = "CSRF_REFUSED";
+    /** 401: the target's user or password (wrong, expired, locked); transient until an operator fixes it. */
+    static final String AUTH = "AUTH";
     /** Codes of lock messages ("sales document … is currently being processed by …"); the text match covers the rest. */
     private static final Set<String> LOCK_CODES = Set.of("V1/042");
     private static final Pattern LOCK_TEXT = Pattern.compile(
@@ -53,8 +55,11 @@ final class ODataErrors {
         String code = error.code() == null ? "HTTP " + status : error.code();
         String reason = reason(status, error);
         if (status == 401) {
-            return DeliveryOutcome.permanent(status, code, "SAP refused the target's user and password (HTTP 401): "
-                    + "check user and password of the target; " + reason);
+            // a rotated or expired password, a locked user: every call fails alike until an operator fixes the
+            // target's user; transient, so that the events wait (the target's breaker opens) instead of dead-lettering
+            return DeliveryOutcome.retryLater(status, AUTH, "SAP refused the target's user and password (HTTP 401: wrong "
+                    + "or expired password, or a locked user); the events wait until the target's user and password "
+                    + "are fixed; " + reason, null);
         }
         if (status == 403 && csrfRequired(answer)) {
             return DeliveryOutcome.retryLater(status, CSRF_REFUSED, "SAP refused a fresh CSRF token (HTTP 403, "

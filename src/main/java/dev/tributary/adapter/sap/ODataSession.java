@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The calls to one SAP system: basic auth on every call (OAuth or a SAML bearer token would replace
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
 final class ODataSession implements ODataCalls {
 
     static final String CSRF_HEADER = "x-csrf-token";
+    static final String NOT_ODATA = "NOT_ODATA";
+    private static final Logger log = LoggerFactory.getLogger(ODataSession.class);
 
     /** A CSRF token and the {@code Cookie} header of its session; an empty token is not sent. */
     record Csrf(String token, String cookie) {
@@ -55,8 +59,16 @@ final class ODataSession implements ODataCalls {
             throw failure(answer);
         }
         String keyField = entitySet.equals(SapPaths.SALES_ORDERS) ? "SalesOrder" : "BusinessPartner";
+        JsonNode d = readD(answer);
+        if (d == null) {
+            // a Web Dispatcher maintenance or logon page answering 200: nothing is known yet, ask again later
+            throw new SapFailure(DeliveryOutcome.retryLater(answer.status(), NOT_ODATA, "SAP answered the lookup of "
+                    + entitySet + " with HTTP " + answer.status() + " and a body that is not OData V2 JSON ({\"d\": …}): "
+                    + TargetHttp.excerpt(answer.text(), 200) + " (a maintenance or logon page?); check the base URL and "
+                    + "service paths if it lasts", null));
+        }
         List<String> keys = new ArrayList<>();
-        readD(answer).path("results").forEach(row -> keys.add(row.path(keyField).asText()));
+        d.path("results").forEach(row -> keys.add(row.path(keyField).asText()));
         if (keys.size() > 1) {
             throw new SapFailure(DeliveryOutcome.permanent(answer.status(), "AMBIGUOUS", "SAP holds " + keys.size() + " "
                     + entitySet + " entries for " + id + " (" + String.join(", ", keys) + "); a user must keep one"));
@@ -67,12 +79,34 @@ final class ODataSession implements ODataCalls {
     @Override
     public String create(SapRequest post, String entitySet, String keyField, String id) throws SapFailure {
         TargetHttp.Response answer = write(post);
-        return answer.body().length == 0 ? "" : readD(answer).path(keyField).asText("");
+        if (answer.body().length == 0) {
+            return "";
+        }
+        JsonNode d = readD(answer);
+        if (d == null) {
+            // SAP said yes (2xx, normally 201 Created): the record exists, only its answer cannot be read
+            unreadable(post, answer);
+            return "";
+        }
+        return d.path(keyField).asText("");
     }
 
     @Override
     public void update(SapRequest patch) throws SapFailure {
-        write(patch);
+        TargetHttp.Response answer = write(patch);
+        if (answer.body().length > 0 && readD(answer) == null) {
+            unreadable(patch, answer);
+        }
+    }
+
+    /**
+     * A write SAP accepted (2xx) with a body that is not OData JSON: delivered, with a warning that names
+     * the call and the answer's type and length only (the body may echo the record's names).
+     */
+    private void unreadable(SapRequest write, TargetHttp.Response answer) {
+        log.warn("target {}: SAP answered {} {} with HTTP {} and a body that is not OData V2 JSON ({}, {} bytes); "
+                + "taken as delivered", context.target(), write.method(), write.path(), answer.status(),
+                answer.header("Content-Type"), answer.body().length);
     }
 
     private TargetHttp.Response write(SapRequest request) throws SapFailure {
@@ -150,18 +184,13 @@ final class ODataSession implements ODataCalls {
         return new SapFailure(errors.classify(answer, context.clock().instant()));
     }
 
-    /** The {@code d} of an OData V2 JSON answer; an answer that is not one is a permanent failure. */
-    private JsonNode readD(TargetHttp.Response answer) throws SapFailure {
+    /** The {@code d} of an OData V2 JSON answer; null for an answer that is not one (the caller decides). */
+    private JsonNode readD(TargetHttp.Response answer) {
         try {
             JsonNode d = context.json().readTree(answer.body()).path("d");
-            if (d.isObject()) {
-                return d;
-            }
+            return d.isObject() ? d : null;
         } catch (IOException notJson) {
-            // reported below
+            return null;
         }
-        throw new SapFailure(DeliveryOutcome.permanent(answer.status(), "NOT_ODATA", "SAP answered HTTP " + answer.status()
-                + " with a body that is not OData V2 JSON ({\"d\": …}): "
-                + TargetHttp.excerpt(answer.text(), 200) + " — check the base URL and service paths"));
     }
 }

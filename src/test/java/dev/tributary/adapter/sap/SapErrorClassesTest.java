@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -12,6 +15,10 @@ import static dev.tributary.adapter.sap.SapTestSupport.event;
 import static dev.tributary.adapter.sap.SapTestSupport.odataError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.tributary.targets.DeliveryOutcome;
@@ -28,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /** Proves each row of the README's error table: SAP's answer to a write → the outcome dispatch acts on. */
 class SapErrorClassesTest {
@@ -75,7 +83,7 @@ class SapErrorClassesTest {
                         "Business partner 17100002 is being processed by user KEMPF", "")), Status.TRANSIENT, "ZSD/001",
                         "being processed by"),
                 Arguments.of("401 logon failed", aResponse().withStatus(401).withBody("<html>Logon failed</html>"),
-                        Status.PERMANENT, "HTTP 401", "user and password"),
+                        Status.TRANSIENT, ODataErrors.AUTH, "user and password"),
                 Arguments.of("403 missing authorization", json(403, odataError("/IWBEP/CX_MGW_BUSI_EXCEPTION",
                         "No authorization to change business partners", "")), Status.PERMANENT,
                         "/IWBEP/CX_MGW_BUSI_EXCEPTION", "No authorization"),
@@ -150,14 +158,66 @@ class SapErrorClassesTest {
     }
 
     @Test
-    void should_refuse_an_answer_that_is_not_odata() {
+    void should_wait_when_a_lookup_is_answered_by_a_page_that_is_not_odata() {
         sap.stubFor(get(urlPathEqualTo(BP + "/A_BusinessPartner")).atPriority(1).willReturn(
-                aResponse().withStatus(200).withBody("<html>SAML2 logon</html>")));
+                aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>SAML2 logon</html>")));
 
         DeliveryOutcome outcome = adapter.deliver(List.of(event("customer-english-tax-id"))).get(0);
 
-        assertThat(outcome.isPermanent()).isTrue();
-        assertThat(outcome.code()).isEqualTo("NOT_ODATA");
+        assertThat(outcome.isTransient()).as(outcome.describe()).isTrue();
+        assertThat(outcome.code()).isEqualTo(ODataSession.NOT_ODATA);
+        assertThat(outcome.reason()).contains("SAML2 logon");
+        sap.verify(0, postRequestedFor(urlPathEqualTo(BP + "/A_BusinessPartner")));
+        sap.verify(0, patchRequestedFor(urlEqualTo(PARTNER)));
+    }
+
+    @Test
+    void should_take_a_created_partner_as_delivered_when_the_answer_is_not_odata() {
+        sap.stubFor(get(urlPathEqualTo(BP + "/A_BusinessPartner")).atPriority(1).willReturn(okJson("{\"d\":{\"results\":[]}}")));
+        sap.stubFor(post(urlPathEqualTo(BP + "/A_BusinessPartner")).willReturn(
+                aResponse().withStatus(201).withHeader("Content-Type", "text/html").withBody("<html>Created</html>")));
+        Logger logger = (Logger) LoggerFactory.getLogger(ODataSession.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            DeliveryOutcome outcome = adapter.deliver(List.of(event("customer-english-tax-id"))).get(0);
+
+            assertThat(outcome.isDelivered()).as(outcome.describe()).isTrue();
+            sap.verify(1, postRequestedFor(urlPathEqualTo(BP + "/A_BusinessPartner")));
+            assertThat(logged.list).singleElement().satisfies(warning -> {
+                assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+                assertThat(warning.getFormattedMessage()).contains("POST", "HTTP 201", "not OData", "taken as delivered")
+                        .doesNotContain("Created</html>", "GC-", "Rhein");
+            });
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void should_take_an_update_as_delivered_when_the_answer_is_not_odata() {
+        sap.stubFor(patch(urlEqualTo(PARTNER)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html>OK</html>")));
+
+        DeliveryOutcome outcome = adapter.deliver(List.of(event("customer-english-tax-id"))).get(0);
+
+        assertThat(outcome.isDelivered()).as(outcome.describe()).isTrue();
+        sap.verify(1, patchRequestedFor(urlEqualTo(PARTNER)));
+    }
+
+    @Test
+    void should_let_events_wait_while_sap_refuses_the_password() {
+        sap.stubFor(get(urlPathEqualTo(BP + "/A_BusinessPartner")).atPriority(1).willReturn(
+                aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server\"")));
+
+        DeliveryOutcome outcome = adapter.deliver(List.of(event("customer-english-tax-id"))).get(0);
+
+        assertThat(outcome.isTransient()).as(outcome.describe()).isTrue();
+        assertThat(outcome.code()).isEqualTo(ODataErrors.AUTH);
+        assertThat(outcome.httpStatus()).isEqualTo(401);
+        assertThat(outcome.reason()).contains("wrong or expired password, or a locked user").doesNotContain(SapTestSupport.PASSWORD);
+        sap.verify(0, patchRequestedFor(urlEqualTo(PARTNER)));
     }
 
     @Test
