@@ -50,9 +50,12 @@ record KingdeeAnswer(int httpStatus, boolean readable, Status status, List<JsonN
         return readable && httpStatus >= 200 && httpStatus < 300 && (status == null || status.success());
     }
 
-    /** A login Kingdee refused, read as "no permission" (MsgCode 2): a configuration error. */
+    /** ErrorCode of a login Kingdee refused ({@code auth-mode: session}), read as a refused signature (AUTH). */
+    static final String LOGIN_REFUSED = "LOGIN_REFUSED";
+
+    /** A login Kingdee refused (wrong or rotated credentials, locked user …): transient {@code AUTH}. */
     static KingdeeAnswer refused(String message) {
-        Status status = new Status(false, "", 2, List.of(new Error("", message, 0)), Set.of());
+        Status status = new Status(false, LOGIN_REFUSED, 2, List.of(new Error("", message, 0)), Set.of());
         return new KingdeeAnswer(200, true, status, List.of(), message, null);
     }
 

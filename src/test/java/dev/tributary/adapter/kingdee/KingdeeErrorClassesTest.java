@@ -55,10 +55,18 @@ class KingdeeErrorClassesTest {
                 Arguments.of("call limit (MsgCode 14)", 200, failed(14, "", "调用限制"), Status.TRANSIENT, "MsgCode 14", "调用限制"),
                 Arguments.of("database operation failed (MsgCode 6)", 200, failed(6, "", "数据库操作失败：死锁"), Status.TRANSIENT, "MsgCode 6", "死锁"),
                 Arguments.of("server busy (MsgCode 0)", 200, failed(0, "", "服务器繁忙，请稍后再试"), Status.TRANSIENT, "MsgCode 0", "繁忙"),
-                Arguments.of("no permission (MsgCode 2)", 200, failed(2, "", "没有客户的保存权限"), Status.PERMANENT, "MsgCode 2", "credentials or rights"),
-                Arguments.of("licence (MsgCode 7)", 200, failed(7, "", "许可错误"), Status.PERMANENT, "MsgCode 7", "credentials or rights"),
-                Arguments.of("administrator login forbidden (MsgCode 15)", 200, failed(15, "", "禁止管理员登录"), Status.PERMANENT, "MsgCode 15", "credentials or rights"),
-                Arguments.of("wrong app secret (signature)", 200, failed(1, "", "签名验证失败"), Status.PERMANENT, "MsgCode 1", "app-secret"),
+                Arguments.of("no permission (MsgCode 2)", 200, failed(2, "", "没有客户的保存权限"), Status.PERMANENT, "MsgCode 2", "rights or licence"),
+                Arguments.of("licence (MsgCode 7)", 200, failed(7, "", "许可错误"), Status.PERMANENT, "MsgCode 7", "rights or licence"),
+                Arguments.of("administrator login forbidden (MsgCode 15)", 200, failed(15, "", "禁止管理员登录"), Status.PERMANENT, "MsgCode 15", "rights or licence"),
+                Arguments.of("wrong app secret (signature)", 200, failed(1, "", "签名验证失败"), Status.TRANSIENT, "AUTH", "app-secret"),
+                Arguments.of("signature failure in English (MsgCode 0)", 200, failed(0, "", "Invalid signature."), Status.TRANSIENT, "AUTH", "app-secret"),
+                Arguments.of("field value quoting session (MsgCode 11)", 200, failed(11, "FName", "客户名称“Session Timeout Consulting”包含非法字符"), Status.PERMANENT, "MsgCode 11", "Session Timeout Consulting"),
+                Arguments.of("field value quoting session (MsgCode 0)", 200, failed(0, "FName", "The value 'Session Lost Busy Bee Ltd' of FName is already used"), Status.PERMANENT, "MsgCode 0", "Session Lost Busy Bee Ltd"),
+                Arguments.of("field value quoting network control (MsgCode 0)", 200, failed(0, "FADDRESS", "地址“网控大厦 timeout 路 8 号”超长"), Status.PERMANENT, "MsgCode 0", "网控大厦"),
+                Arguments.of("field value quoting network control (MsgCode 11)", 200, failed(11, "FName", "网控冲突测试有限公司：名称已存在"), Status.PERMANENT, "MsgCode 11", "网控冲突测试有限公司"),
+                Arguments.of("server busy in English (MsgCode 0)", 200, failed(0, "", "The server is busy, please try again later."), Status.TRANSIENT, "MsgCode 0", "server is busy"),
+                Arguments.of("timeout (MsgCode 4)", 200, failed(4, "", "执行超时：SQL 超过 30 秒"), Status.TRANSIENT, "MsgCode 4", "执行超时"),
+                Arguments.of("session lost in English (MsgCode 0)", 200, failed(0, "", "Session lost, please log in again."), Status.TRANSIENT, "MsgCode 0", "repeated once"),
                 Arguments.of("session lost twice (MsgCode 1)", 200, failed(1, "", "会话信息已丢失，请重新登录"), Status.TRANSIENT, "MsgCode 1", "repeated once"),
                 Arguments.of("IsSuccess as string \"false\"", 200, failed(11, "FName", "名称不能为空").replace("false", "\"false\""), Status.PERMANENT, "MsgCode 11", "FName"),
                 Arguments.of("IsSuccess as string \"true\"", 200, "{\"Result\":{\"ResponseStatus\":{\"IsSuccess\":\"true\",\"MsgCode\":\"0\"}}}", Status.DELIVERED, null, null),
@@ -150,11 +158,32 @@ class KingdeeErrorClassesTest {
     }
 
     @Test
-    void should_not_repeat_a_wrong_app_secret() {
+    void should_not_repeat_a_wrong_app_secret_and_let_the_events_wait() {
         kingdee.stubFor(post(urlPathEqualTo(QUERY)).willReturn(okJson(failed(1, "", "签名验证失败"))));
 
-        assertThat(deliver("customer-minimal").get(0).isPermanent()).isTrue();
+        List<DeliveryOutcome> outcomes = deliver("customer-minimal", "customer-english-tax-id");
+
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.isTransient()).as(outcome.describe()).isTrue();
+            assertThat(outcome.code()).isEqualTo(KingdeeErrors.AUTH);
+            assertThat(outcome.reason()).contains("app-secret", "签名验证失败").doesNotContain("test-secret");
+        });
         kingdee.verify(1, postRequestedFor(urlPathEqualTo(QUERY)));
+        kingdee.verify(0, postRequestedFor(urlPathEqualTo(BATCH_SAVE)));
+    }
+
+    @Test
+    void should_dead_letter_a_validation_quoting_session_in_a_field_value_without_repeating_it() {
+        kingdee.stubFor(post(urlPathEqualTo(QUERY)).willReturn(okJson("[]")));
+        kingdee.stubFor(post(urlPathEqualTo(SAVE)).willReturn(okJson(failed(11, "FName",
+                "客户名称“Session Lost Consulting (busy timeout)”包含非法字符"))));
+
+        DeliveryOutcome outcome = deliver("customer-minimal").get(0);
+
+        assertThat(outcome.isPermanent()).as(outcome.describe()).isTrue();
+        assertThat(outcome.code()).isEqualTo("MsgCode 11");
+        assertThat(outcome.reason()).contains("FName: 客户名称“Session Lost Consulting (busy timeout)”包含非法字符");
+        kingdee.verify(1, postRequestedFor(urlPathEqualTo(SAVE)));
     }
 
     @Test

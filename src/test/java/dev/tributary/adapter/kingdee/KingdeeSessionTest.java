@@ -68,10 +68,11 @@ class KingdeeSessionTest {
     }
 
     @Test
-    void should_read_a_refused_login_as_a_permanent_configuration_error() {
+    void should_read_a_refused_login_as_auth_so_that_the_events_wait() {
         try (KingdeeAdapter adapter = adapter(Map.of("app-secret", "wrong"))) {
             DeliveryOutcome outcome = adapter.deliver(KingdeeTesting.events("customer-minimal")).get(0);
-            assertThat(outcome.isPermanent()).isTrue();
+            assertThat(outcome.isTransient()).as(outcome.describe()).isTrue();
+            assertThat(outcome.code()).isEqualTo(KingdeeErrors.AUTH);
             assertThat(outcome.reason()).contains("LoginByAppSecret refused").doesNotContain("wrong");
         }
         assertThat(kingdee.logins()).isZero();

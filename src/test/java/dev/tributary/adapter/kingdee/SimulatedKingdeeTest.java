@@ -71,11 +71,12 @@ class SimulatedKingdeeTest {
     }
 
     @Test
-    void should_answer_a_wrong_app_secret_with_a_signature_failure_read_as_permanent() {
+    void should_answer_a_wrong_app_secret_with_a_signature_failure_read_as_auth_not_repeated() {
         try (SimulatedKingdee other = new SimulatedKingdee(0, KingdeeTesting.APP_ID, "another-secret");
                 KingdeeAdapter adapter = KingdeeTesting.adapter(other.baseUrl())) {
             DeliveryOutcome outcome = adapter.deliver(KingdeeTesting.events("customer-minimal")).get(0);
-            assertThat(outcome.isPermanent()).isTrue();
+            assertThat(outcome.isTransient()).as(outcome.describe()).isTrue();
+            assertThat(outcome.code()).isEqualTo(KingdeeErrors.AUTH);
             assertThat(outcome.reason()).contains("签名");
             assertThat(other.calls()).isEqualTo(1);
             assertThat(other.creates(CUSTOMERS)).isZero();
