@@ -38,6 +38,9 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
     /** How often a target re-reads which customers are parked (another hub node may have parked some). */
     private static final long RELOAD_PARKED_MS = 30_000;
 
+    /** How often a target re-reads its parked backlog for the gauges. */
+    private static final long BACKLOG_MS = 5_000;
+
     private final HubProperties properties;
     private final Map<String, TargetAdapterFactory> factories = new TreeMap<>();
     private final ParkedEvents parked;
@@ -74,8 +77,9 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
             throw new IllegalStateException("tributary.targets." + target + ".adapter is '" + settings.adapter()
                     + "'; the adapters installed are " + factories.keySet());
         }
-        if (settings.baseUrl() == null || settings.baseUrl().isBlank()) {
-            throw new IllegalStateException("tributary.targets." + target + ".base-url is not set");
+        if (settings.baseUrl() == null || !settings.baseUrl().matches("https?://[^\\s/]+.*")) {
+            throw new IllegalStateException("tributary.targets." + target + ".base-url must be an http(s) URL, not '"
+                    + settings.baseUrl() + "'");
         }
         int workerThreads = 1;
         TargetHttp http = new TargetHttp(settings.connectTimeout(), settings.responseTimeout(),
@@ -108,6 +112,7 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
         });
         long poll = Math.max(10, properties.delivery().retryPoll().toMillis());
         long[] lastReload = {System.currentTimeMillis()};
+        long[] lastBacklog = {0};
         worker.scheduleWithFixedDelay(() -> {
             try {
                 while (dispatcher.retryDue() > 0) {
@@ -116,6 +121,10 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
                 if (System.currentTimeMillis() - lastReload[0] > RELOAD_PARKED_MS) {
                     dispatcher.loadParked();
                     lastReload[0] = System.currentTimeMillis();
+                }
+                if (System.currentTimeMillis() - lastBacklog[0] > BACKLOG_MS) {
+                    dispatcher.readBacklog();
+                    lastBacklog[0] = System.currentTimeMillis();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("retrying the parked events of {} failed ({}); trying again in {} ms", target, e.toString(), poll);

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The parked events of every target (tables {@code dispatch_parked_group} and
@@ -35,39 +34,43 @@ class ParkedEvents {
     };
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    ParkedEvents(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
+    ParkedEvents(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.json = json;
     }
 
     /**
      * Parks an event behind its customer's others; a customer with none parked gets a group
      * retried at {@code nextAttemptMs} after {@code attempts} failed attempts. Parking an event
-     * again (a redelivery) changes nothing.
+     * again (a redelivery) changes nothing. The event is stored first and the group after it,
+     * each in a statement of its own (PostgreSQL cannot go on in a transaction after a duplicate
+     * key), so that a group emptied meanwhile by {@link #settle} on another node is made again.
      */
     void park(String target, String group, String eventId, Map<String, Object> properties, byte[] body,
             int attempts, long nextAttemptMs, String reason, Integer status, long nowMs) {
-        String props = write(properties);
-        String text = new String(body, StandardCharsets.UTF_8);
-        transactions.executeWithoutResult(tx -> {
-            try {
-                jdbc.update("INSERT INTO dispatch_parked_group (target, group_key, attempts, next_attempt_ms, last_reason,"
-                        + " last_status, parked_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)", target, group, attempts, nextAttemptMs,
-                        cut(reason), status, nowMs);
-            } catch (DuplicateKeyException alreadyParked) {
-                // the customer already waits: this event goes behind the others
-            }
-            try {
-                jdbc.update("INSERT INTO dispatch_parked_event (target, group_key, event_id, properties, body, parked_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", target, group, eventId, props, text, nowMs);
-            } catch (DuplicateKeyException redelivered) {
-                // parked before; the broker delivered it again after a rollback
-            }
-        });
+        try {
+            jdbc.update("INSERT INTO dispatch_parked_event (target, group_key, event_id, properties, body, parked_at_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", target, group, eventId, write(properties),
+                    new String(body, StandardCharsets.UTF_8), nowMs);
+        } catch (DuplicateKeyException redelivered) {
+            // parked before; the broker delivered it again after a rollback
+        }
+        try {
+            jdbc.update("INSERT INTO dispatch_parked_group (target, group_key, attempts, next_attempt_ms, last_reason,"
+                    + " last_status, parked_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)", target, group, attempts, nextAttemptMs,
+                    cut(reason), status, nowMs);
+        } catch (DuplicateKeyException alreadyParked) {
+            // the customer already waits: this event goes behind the others
+        }
+    }
+
+    /** Whether {@code group} has parked events at {@code target} (a customer another node parked). */
+    boolean isParked(String target, String group) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_parked_group WHERE target = ? AND group_key = ?",
+                Integer.class, target, group);
+        return count != null && count > 0;
     }
 
     /** The customers with parked events at {@code target}. */
@@ -106,22 +109,18 @@ class ParkedEvents {
 
     /**
      * Removes a settled event (delivered or dead-lettered); the group's next event is due at once.
-     * Returns whether events remain; a group left empty is removed.
+     * Returns whether events remain. A group left empty is removed in one statement that checks it
+     * is empty, so an event parked meanwhile (on another node) keeps its group.
      */
     boolean settle(String target, String group, long eventRowId, long nowMs) {
-        Boolean remains = transactions.execute(tx -> {
-            jdbc.update("DELETE FROM dispatch_parked_event WHERE id = ?", eventRowId);
-            Integer left = jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_parked_event WHERE target = ? AND group_key = ?",
-                    Integer.class, target, group);
-            if (left == null || left == 0) {
-                jdbc.update("DELETE FROM dispatch_parked_group WHERE target = ? AND group_key = ?", target, group);
-                return false;
-            }
-            jdbc.update("UPDATE dispatch_parked_group SET attempts = 0, next_attempt_ms = ?, last_reason = NULL,"
-                    + " last_status = NULL WHERE target = ? AND group_key = ?", nowMs, target, group);
-            return true;
-        });
-        return Boolean.TRUE.equals(remains);
+        jdbc.update("DELETE FROM dispatch_parked_event WHERE id = ?", eventRowId);
+        int removed = jdbc.update("DELETE FROM dispatch_parked_group WHERE target = ? AND group_key = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM dispatch_parked_event e WHERE e.target = ? AND e.group_key = ?)", target, group, target, group);
+        if (removed == 1) {
+            return false;
+        }
+        return jdbc.update("UPDATE dispatch_parked_group SET attempts = 0, next_attempt_ms = ?, last_reason = NULL,"
+                + " last_status = NULL WHERE target = ? AND group_key = ?", nowMs, target, group) == 1;
     }
 
     /** Records a failed retry of the group's head; it is due again at {@code nextAttemptMs}. */
@@ -136,10 +135,10 @@ class ParkedEvents {
                 nextAttemptMs, target, group);
     }
 
-    /** How many events are parked at {@code target}. */
-    long events(String target) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dispatch_parked_event WHERE target = ?", Long.class, target);
-        return count == null ? 0 : count;
+    /** How many events are parked at {@code target}, and since when the oldest waits (epoch ms, 0: none). */
+    long[] backlog(String target) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MIN(parked_at_ms), 0) FROM dispatch_parked_event WHERE target = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, target);
     }
 
     private String write(Map<String, Object> properties) {

@@ -47,12 +47,22 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
     private static final Logger LOG = LoggerFactory.getLogger(TargetDispatcher.class);
 
     /** How long a retry worker holds a claimed customer before another worker may take it. */
-    private static final long CLAIM_LEASE_MS = Duration.ofMinutes(5).toMillis();
-    private static final int CLAIM_BATCH = 256;
+    private static final long CLAIM_LEASE_MS = Duration.ofMinutes(2).toMillis();
+    private static final int CLAIM_BATCH = 64;
+
+    /** Outcomes of calls the hub did not make (paused target, open breaker, rate limit): no attempt is counted. */
+    private static final Set<String> NOT_TRIED = Set.of("PAUSED", "CIRCUIT_OPEN", "RATE_LIMITED");
+
+    /** The JMS property Artemis sets on a group's first message to a consumer (broker.xml default-group-first-key). */
+    static final String GROUP_FIRST = "JMSXGroupFirstForConsumer";
     private static final int LOCK_STRIPES = 256;
 
     /** One consumed event on its way to the target. */
     record Item(TargetEvent event, String group, Map<String, Object> properties, Long receivedAt) {
+
+        Item inGroup(String other) {
+            return new Item(event, other, properties, receivedAt);
+        }
     }
 
     private final String target;
@@ -70,6 +80,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
     private final Object[] locks = new Object[LOCK_STRIPES];
     private final ThreadLocal<List<Item>> pending = ThreadLocal.withInitial(ArrayList::new);
     private volatile long pausedUntilMs;
+    private volatile long[] backlog = {0, 0};
 
     TargetDispatcher(String target, HubProperties.Target settings, int recentCapacity, TargetAdapter adapter,
             HubProperties.Delivery delivery, ParkedEvents parked, DeadLetters deadLetters, HubMetrics metrics,
@@ -98,10 +109,14 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
         this.limiter = settings.rateLimit() > 0 ? RateLimiter.of(target, RateLimiterConfig.custom()
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .limitForPeriod((int) Math.ceil(settings.rateLimit()))
-                .timeoutDuration(Duration.ofSeconds(5))
+                // a consumer never waits for a permit: a call over the limit is parked instead
+                .timeoutDuration(Duration.ZERO)
                 .build()) : null;
         metrics.gauge(HubMetrics.BREAKER_STATE, target, this::breakerState);
         metrics.gauge(HubMetrics.PARKED_CUSTOMERS, target, parkedGroups::size);
+        metrics.gauge(HubMetrics.PARKED_EVENTS, target, () -> backlog[0]);
+        metrics.gauge(HubMetrics.PARKED_OLDEST, target,
+                () -> backlog[1] == 0 ? 0 : Math.max(0, (clock.millis() - backlog[1]) / 1000));
     }
 
     String target() {
@@ -126,8 +141,9 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
         parkedGroups.addAll(parked.groups(target));
     }
 
-    int parkedCustomers() {
-        return parkedGroups.size();
+    /** Re-reads how many events wait and since when (for the gauges). */
+    void readBacklog() {
+        backlog = parked.backlog(target);
     }
 
     // ------------------------------------------------------------------ consumer side
@@ -147,7 +163,15 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
             return;
         }
         Map<String, Object> properties = ListenerSessionSender.properties(headers);
-        pending.get().add(item(properties, ListenerSessionSender.utf8(message.getBody())));
+        Item item = item(properties, ListenerSessionSender.utf8(message.getBody()));
+        // a customer that comes to this consumer (after a restart, or from another hub node) may
+        // have events parked by its previous consumer: they go first
+        if (Boolean.TRUE.equals(headers.get(GROUP_FIRST)) || "true".equals(String.valueOf(headers.get(GROUP_FIRST)))) {
+            if (!parkedGroups.contains(item.group()) && parked.isParked(target, item.group())) {
+                parkedGroups.add(item.group());
+            }
+        }
+        pending.get().add(item);
     }
 
     static Item item(Map<String, Object> properties, byte[] body) {
@@ -172,10 +196,18 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
             return;
         }
         Map<String, Deque<Item>> byCustomer = new LinkedHashMap<>();
-        for (Item item : items) {
+        for (Item consumed : items) {
+            Item item = consumed;
             if (!adapter.takes(item.event().collection())) {
                 metrics.notTaken(target, item.event().collection());
                 continue;
+            }
+            String collection = item.event().collection();
+            if ((TargetEvent.MERGES.equals(collection) || TargetEvent.UNMERGES.equals(collection))
+                    && parkedGroups.contains(item.event().externalId())) {
+                // a merge or unmerge waits for the other customer's parked events (an order of
+                // the merged customer must reach the target before the customer is retired there)
+                item = item.inGroup(item.event().externalId());
             }
             byCustomer.computeIfAbsent(item.group(), g -> new ArrayDeque<>()).add(item);
         }
@@ -234,9 +266,11 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                     return;
                 }
                 long now = clock.millis();
+                boolean tried = !NOT_TRIED.contains(outcome.code());
+                long due = now + (tried ? wait(2, outcome) : outcome.retryAfter().toMillis());
                 synchronized (lock(item.group())) {
-                    parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(), 1,
-                            now + wait(2, outcome), outcome.describe(), outcome.httpStatus(), now);
+                    parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(),
+                            tried ? 1 : 0, due, outcome.describe(), outcome.httpStatus(), now);
                     parkedGroups.add(item.group());
                 }
                 metrics.parked(target);
@@ -383,7 +417,18 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
         }
         List<DeliveryOutcome> outcomes = deliver(heads);
         for (int i = 0; i < heads.size(); i++) {
-            settleRetry(heads.get(i), groups.get(i), rows.get(i), outcomes.get(i));
+            try {
+                settleRetry(heads.get(i), groups.get(i), rows.get(i), outcomes.get(i));
+            } catch (RuntimeException e) {
+                // the broker or the database failed: the event stays parked, due again soon
+                LOG.warn("retry of {} for {} not settled ({}); it stays parked", heads.get(i).event().eventId(), target,
+                        e.toString());
+                try {
+                    parked.release(target, groups.get(i).group(), clock.millis() + delivery.redeliveryDelay().toMillis());
+                } catch (RuntimeException stillFailing) {
+                    // the claim's lease runs out and the customer is taken again then
+                }
+            }
         }
         return due.size();
     }
@@ -402,6 +447,11 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                     metrics.retried(target, "permanent");
                 }
                 case TRANSIENT -> {
+                    if (NOT_TRIED.contains(outcome.code())) {
+                        parked.release(target, group.group(), clock.millis() + outcome.retryAfter().toMillis());
+                        metrics.retried(target, "deferred");
+                        return;
+                    }
                     if (attempts < delivery.maxAttempts()) {
                         parked.retryLater(target, group.group(), attempts, clock.millis() + wait(attempts + 1, outcome),
                                 outcome.describe(), outcome.httpStatus());
@@ -413,7 +463,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                     metrics.retried(target, "exhausted");
                 }
             }
-        } catch (JMSException e) {
+        } catch (JMSException | org.springframework.jms.JmsException e) {
             // the dead letter could not be written: the event stays parked and is tried again
             LOG.warn("dead letter of {} for {} not written ({}); it stays parked", item.event().eventId(), target,
                     e.toString());

@@ -27,6 +27,8 @@ public class HubMetrics {
     public static final String RETRIED = "tributary.dispatch.retries";
     public static final String NOT_TAKEN = "tributary.dispatch.not.taken";
     public static final String PARKED_CUSTOMERS = "tributary.dispatch.parked.customers";
+    public static final String PARKED_EVENTS = "tributary.dispatch.parked.events";
+    public static final String PARKED_OLDEST = "tributary.dispatch.parked.oldest.seconds";
     public static final String BREAKER_STATE = "tributary.target.breaker.state";
     public static final String LATENCY = "tributary.delivery.latency";
     /** Records each source handed to intake, by outcome: accepted, repeated, rejected. */

@@ -46,4 +46,30 @@ final class EndToEndScenario {
             assertThat(data.path("sourceUpdatedAt").asText()).isEqualTo("2026-11-20T00:30:00Z");
         }
     }
+
+    /**
+     * A customer whose first order the ERP refuses twice (503): the order is parked, the customer's
+     * next two orders wait behind it, and all three reach the ERP in order once it answers.
+     */
+    static void failingCustomerWaitsAndCatchesUp(HubITSupport hub) {
+        String customer = HubITSupport.unique("PARK");
+        String first = "/erp/orders/cn-east.fxiaoke." + customer + "-0";
+        HubITSupport.answerInTurn(hub.erp(), first, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503),
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503),
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200));
+        for (int i = 0; i < 3; i++) {
+            assertThat(hub.post("cn-east", HubITSupport.orderItem(customer + "-" + i, customer, HubITSupport.uscc(customer)))
+                    .statusCode()).isEqualTo(202);
+        }
+        String pattern = "/erp/orders/cn-east\\.fxiaoke\\." + customer + "-[0-9]";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                hub.erp().getAllServeEvents()).filteredOn(e -> e.getRequest().getUrl().matches(pattern)
+                        && e.getResponse().getStatus() == 200).hasSize(3));
+        assertThat(hub.erp().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().matches(pattern) && e.getResponse().getStatus() == 200)
+                .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> e.getRequest().getUrl().substring(e.getRequest().getUrl().length() - 1)))
+                .containsExactly("0", "1", "2");
+        assertThat(HubITSupport.upserts(hub.erp(), first.replace(".", "\\."))).as("attempts of the first order").hasSize(3);
+    }
 }

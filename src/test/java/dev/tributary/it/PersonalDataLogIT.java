@@ -73,7 +73,7 @@ class PersonalDataLogIT extends HubITSupport {
         }
 
         String log = output.getAll();
-        assertThat(log).as("the run logged").contains("dead-lettered").contains("PERMANENT failure, HTTP status 422");
+        assertThat(log).as("the run logged").contains("dead-lettered").contains("PERMANENT failure, code HTTP 422, HTTP status 422");
         for (String[] contact : CONTACTS) {
             for (String datum : contact) {
                 assertThat(log).as("log of the whole run").doesNotContain(datum);

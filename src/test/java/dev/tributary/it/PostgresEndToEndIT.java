@@ -79,6 +79,16 @@ class PostgresEndToEndIT extends HubITSupport {
     }
 
     @Test
+    void should_park_a_failing_customer_in_postgresql_and_deliver_its_orders_in_order() {
+        EndToEndScenario.failingCustomerWaitsAndCatchesUp(this);
+        // settled just after the target's answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from dispatch_parked_event", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from dispatch_parked_group", Long.class)).isZero();
+        });
+    }
+
+    @Test
     void should_store_and_list_rejections_in_postgresql() {
         HttpResponse<String> response = post("eu-west", "{\"type\": \"order\", \"data\": {}}");
         assertThat(response.statusCode()).isEqualTo(422);
