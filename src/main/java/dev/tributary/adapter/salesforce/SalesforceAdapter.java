@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +93,20 @@ class SalesforceAdapter implements TargetAdapter {
             }
         }
         Map<SObjectRecord, DeliveryOutcome> outcomes = new IdentityHashMap<>();
+        Map<String, Set<String>> existing = new HashMap<>();
         try {
             for (String sObject : SalesforceMapping.SOBJECTS) {
+                if (sObject.equals(SalesforceMapping.ORDER)) {
+                    lookUpOrders(records, existing, outcomes);
+                }
                 List<SObjectRecord> ofType = records.stream().filter(r -> r.sObject().equals(sObject))
+                        // not the Orders whose lookup failed
+                        .filter(r -> !outcomes.containsKey(r))
                         // an OrderItem only once its Order is written: else it would fail for want of it
                         .filter(r -> !r.item() || isDelivered(outcomes.get(orderOf(records, r))))
                         .toList();
                 for (List<SObjectRecord> call : SalesforceMapping.calls(ofType)) {
-                    List<DeliveryOutcome> answered = upsert(sObject, call);
+                    List<DeliveryOutcome> answered = upsert(sObject, call, existing.getOrDefault(sObject, Set.of()));
                     for (int i = 0; i < call.size(); i++) {
                         outcomes.put(call.get(i), answered.get(i));
                     }
@@ -115,6 +123,63 @@ class SalesforceAdapter implements TargetAdapter {
                     : outcome(records.stream().filter(r -> r.event() == event).toList(), outcomes));
         }
         return result;
+    }
+
+    /**
+     * Finds which of the delivery's Orders exist, and which items of those, so that they are sent
+     * without their create-only fields: one query for the Orders, one for the items of the Orders
+     * found (more only for very long key lists). A query refused fails every Order of the delivery
+     * with that outcome (their items are then not sent either); no answer stops the delivery.
+     */
+    private void lookUpOrders(List<SObjectRecord> records, Map<String, Set<String>> existing,
+            Map<SObjectRecord, DeliveryOutcome> outcomes) throws DeliveryStopped {
+        List<String> orders = SalesforceMapping.keys(records, SalesforceMapping.ORDER);
+        if (orders.isEmpty()) {
+            return;
+        }
+        String externalId = settings.externalIdField();
+        try {
+            Set<String> found = query(SalesforceMapping.ORDER, mapping.lookups(SalesforceMapping.ORDER, externalId, orders));
+            existing.put(SalesforceMapping.ORDER, found);
+            // an Order found may have items already; a new Order has none
+            existing.put(SalesforceMapping.ORDER_ITEM, query(SalesforceMapping.ORDER_ITEM, mapping.lookups(
+                    SalesforceMapping.ORDER_ITEM, SalesforceMapping.ORDER + "." + externalId,
+                    orders.stream().filter(found::contains).toList())));
+        } catch (QueryRefused refused) {
+            records.stream().filter(r -> r.sObject().equals(SalesforceMapping.ORDER))
+                    .forEach(r -> outcomes.put(r, refused.outcome));
+        }
+    }
+
+    /** The external ids the query paths answer, following {@code nextRecordsUrl} while not {@code done}. */
+    private Set<String> query(String sObject, List<String> paths) throws DeliveryStopped, QueryRefused {
+        Set<String> keys = new HashSet<>();
+        List<String> pending = new ArrayList<>(paths);
+        while (!pending.isEmpty()) {
+            TargetHttp.Response answer = exchange("GET", pending.remove(0), null, sObject + " query");
+            if (answer.status() != 200) {
+                DeliveryOutcome all = errors.call(sObject + " query", answer, context.clock().instant());
+                log.warn("Salesforce {} query: HTTP {} {}", sObject, answer.status(), all.code());
+                throw new QueryRefused(all);
+            }
+            JsonNode result = errors.read(answer);
+            result.path("records").forEach(r -> keys.add(r.path(settings.externalIdField()).asText()));
+            if (!result.path("done").asBoolean(true) && result.hasNonNull("nextRecordsUrl")) {
+                pending.add(0, result.path("nextRecordsUrl").asText());
+            }
+        }
+        return keys;
+    }
+
+    /** A lookup query was answered with an error: its outcome is that of the records it was for. */
+    private static final class QueryRefused extends Exception {
+
+        final transient DeliveryOutcome outcome;
+
+        QueryRefused(DeliveryOutcome outcome) {
+            super(outcome.describe(), null, false, false);
+            this.outcome = outcome;
+        }
     }
 
     private static SObjectRecord orderOf(List<SObjectRecord> records, SObjectRecord item) {
@@ -154,29 +219,18 @@ class SalesforceAdapter implements TargetAdapter {
      * One Collections upsert and the outcome of each of its records; with a new token once when
      * Salesforce calls the session expired. No answer stops the delivery.
      */
-    private List<DeliveryOutcome> upsert(String sObject, List<SObjectRecord> call) throws DeliveryStopped {
+    private List<DeliveryOutcome> upsert(String sObject, List<SObjectRecord> call, Set<String> existing)
+            throws DeliveryStopped {
         byte[] body;
         try {
-            body = context.json().writeValueAsBytes(mapping.body(call));
+            body = context.json().writeValueAsBytes(mapping.body(call, existing));
         } catch (IOException e) {
             throw new IllegalStateException("a Salesforce request cannot be written", e);
         }
-        SalesforceSession.Token token = session.token();
-        TargetHttp.Response answer;
-        try {
-            answer = send(token, sObject, body);
-            if (errors.sessionExpired(answer)) {
-                log.info("Salesforce session expired ({} upsert): fetching a new token", sObject);
-                answer = send(session.renew(token), sObject, body);
-            }
-        } catch (IOException e) {
-            // the next calls would most likely wait as long for nothing: they are not sent
-            log.warn("Salesforce did not answer the {} upsert: {}", sObject, e.getClass().getSimpleName());
-            throw new DeliveryStopped(TargetHttp.noAnswer(e));
-        }
+        TargetHttp.Response answer = exchange("PATCH", mapping.path(sObject), body, sObject + " upsert");
         List<DeliveryOutcome> outcomes = new ArrayList<>(call.size());
         if (answer.status() != 200) {
-            DeliveryOutcome all = errors.call(sObject, answer, context.clock().instant());
+            DeliveryOutcome all = errors.call(sObject + " upsert", answer, context.clock().instant());
             log.warn("Salesforce {} upsert of {} records: HTTP {} {}", sObject, call.size(), answer.status(), all.code());
             call.forEach(r -> outcomes.add(all));
             return outcomes;
@@ -193,11 +247,35 @@ class SalesforceAdapter implements TargetAdapter {
         return outcomes;
     }
 
-    private TargetHttp.Response send(SalesforceSession.Token token, String sObject, byte[] body) throws IOException {
+    /**
+     * One call to the API at {@code path} under the instance URL, with a new token once when
+     * Salesforce calls the session expired. No answer stops the delivery.
+     */
+    private TargetHttp.Response exchange(String method, String path, byte[] body, String operation)
+            throws DeliveryStopped {
+        SalesforceSession.Token token = session.token();
+        try {
+            TargetHttp.Response answer = send(token, method, path, body);
+            if (errors.sessionExpired(answer)) {
+                log.info("Salesforce session expired ({}): fetching a new token", operation);
+                answer = send(session.renew(token), method, path, body);
+            }
+            return answer;
+        } catch (IOException e) {
+            // the next calls would most likely wait as long for nothing: they are not sent
+            log.warn("Salesforce did not answer the {}: {}", operation, e.getClass().getSimpleName());
+            throw new DeliveryStopped(TargetHttp.noAnswer(e));
+        }
+    }
+
+    private TargetHttp.Response send(SalesforceSession.Token token, String method, String path, byte[] body)
+            throws IOException {
         String instance = token.instanceUrl().endsWith("/")
                 ? token.instanceUrl().substring(0, token.instanceUrl().length() - 1) : token.instanceUrl();
-        return context.http().send("PATCH", instance + mapping.path(sObject), Map.of(
-                "Authorization", "Bearer " + token.accessToken(), "Content-Type", "application/json",
-                "Accept", "application/json"), body);
+        Map<String, String> headers = body == null
+                ? Map.of("Authorization", "Bearer " + token.accessToken(), "Accept", "application/json")
+                : Map.of("Authorization", "Bearer " + token.accessToken(), "Content-Type", "application/json",
+                        "Accept", "application/json");
+        return context.http().send(method, instance + path, headers, body);
     }
 }

@@ -50,11 +50,14 @@ final class SalesforceErrors {
         return false;
     }
 
-    /** The outcome of each record of a call that was not answered 200. */
-    DeliveryOutcome call(String sObject, TargetHttp.Response answer, Instant now) {
+    /**
+     * The outcome of each record of a call that was not answered 200; {@code operation} names the
+     * call ({@code Order upsert}, {@code Order query}).
+     */
+    DeliveryOutcome call(String operation, TargetHttp.Response answer, Instant now) {
         int status = answer.status();
         JsonNode body = read(answer);
-        String what = "Salesforce answered HTTP " + status + " to the " + sObject + " upsert";
+        String what = "Salesforce answered HTTP " + status + " to the " + operation;
         if (status == 300) {
             // the external id matched several records; the answer lists their URLs
             List<String> urls = new ArrayList<>();

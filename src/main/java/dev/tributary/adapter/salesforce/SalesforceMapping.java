@@ -17,13 +17,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +49,23 @@ public class SalesforceMapping implements TargetMapping {
     static final List<String> SOBJECTS = List.of(ACCOUNT, OPPORTUNITY, ORDER, ORDER_ITEM);
 
     /**
+     * Fields not sent to a record that exists already. OrderItem's {@code OrderId} and
+     * {@code PricebookEntryId} are create-only (Salesforce answers
+     * {@code INVALID_FIELD_FOR_INSERT_UPDATE}); an Order's {@code AccountId} can be changed only
+     * while it is Draft, its {@code Status} must not be set back to Draft once HQ activated it, and
+     * its price book is set before items are added.
+     */
+    static final Map<String, Set<String>> CREATE_ONLY = Map.of(
+            ORDER, Set.of(ACCOUNT, "Status", "Pricebook2Id"),
+            ORDER_ITEM, Set.of(ORDER, "PricebookEntry"));
+
+    /**
+     * The longest query path sent: Salesforce refuses a URI over 16,384 bytes (414) and a SOQL
+     * statement over 100,000 characters; longer lookups are split into several queries.
+     */
+    static final int MAX_QUERY_PATH = 16_000;
+
+    /**
      * One record bound for Salesforce.
      *
      * @param event the index of its event in the delivery
@@ -55,6 +77,17 @@ public class SalesforceMapping implements TargetMapping {
         /** {@code Account GC-…}, as a reason names the record. */
         String label() {
             return sObject + " " + key;
+        }
+
+        /** The fields to send: all of them to create the record, without the create-only ones to update it. */
+        ObjectNode fields(boolean exists) {
+            Set<String> createOnly = CREATE_ONLY.getOrDefault(sObject, Set.of());
+            if (!exists || createOnly.isEmpty()) {
+                return fields;
+            }
+            ObjectNode update = fields.deepCopy();
+            update.remove(createOnly);
+            return update;
         }
     }
 
@@ -86,9 +119,15 @@ public class SalesforceMapping implements TargetMapping {
         }
         List<JsonNode> requests = new ArrayList<>();
         for (String sObject : SOBJECTS) {
+            if (sObject.equals(ORDER)) {
+                // which Orders exist (none on a first delivery, so no query for their items either)
+                for (String path : lookups(ORDER, settings.externalIdField(), keys(records, ORDER))) {
+                    requests.add(json.createObjectNode().put("method", "GET").put("path", path));
+                }
+            }
             for (List<SObjectRecord> call : calls(records.stream().filter(r -> r.sObject().equals(sObject)).toList())) {
                 ObjectNode request = json.createObjectNode().put("method", "PATCH").put("path", path(sObject));
-                request.set("body", body(call));
+                request.set("body", body(call, Set.of()));
                 requests.add(request);
             }
         }
@@ -101,11 +140,55 @@ public class SalesforceMapping implements TargetMapping {
                 + settings.externalIdField();
     }
 
-    /** The body of one Collections upsert: every record written or failed on its own. */
-    ObjectNode body(List<SObjectRecord> call) {
+    /**
+     * The body of one Collections upsert: every record written or failed on its own; the records
+     * whose keys are in {@code existing} without their create-only fields.
+     */
+    ObjectNode body(List<SObjectRecord> call, Set<String> existing) {
         ObjectNode body = json.createObjectNode().put("allOrNone", false);
-        call.forEach(r -> body.withArray("records").add(r.fields()));
+        call.forEach(r -> body.withArray("records").add(r.fields(existing.contains(r.key()))));
         return body;
+    }
+
+    /** The distinct keys of the records of {@code sObject}, in their order. */
+    static List<String> keys(Collection<SObjectRecord> records, String sObject) {
+        Set<String> keys = new LinkedHashSet<>();
+        records.stream().filter(r -> r.sObject().equals(sObject)).forEach(r -> keys.add(r.key()));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The query paths (under the instance URL) that list the external ids of the {@code sObject}
+     * records whose {@code filterField} is one of {@code values}:
+     * {@code SELECT Tributary_Id__c FROM Order WHERE Tributary_Id__c IN ('…', …)}, or for the items
+     * of some Orders {@code … FROM OrderItem WHERE Order.Tributary_Id__c IN (…)}; as many queries as
+     * {@link #MAX_QUERY_PATH} needs, none for no values.
+     */
+    List<String> lookups(String sObject, String filterField, List<String> values) {
+        String prefix = "/services/data/" + settings.apiVersion() + "/query?q=";
+        String select = "SELECT " + settings.externalIdField() + " FROM " + sObject + " WHERE " + filterField + " IN (";
+        List<String> paths = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        for (String value : values) {
+            String literal = "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            String longer = in.isEmpty() ? literal : in + "," + literal;
+            if (!in.isEmpty() && (prefix + encode(select + longer + ")")).length() > MAX_QUERY_PATH) {
+                paths.add(prefix + encode(select + in + ")"));
+                in.setLength(0);
+                in.append(literal);
+            } else {
+                in.setLength(0);
+                in.append(longer);
+            }
+        }
+        if (!in.isEmpty()) {
+            paths.add(prefix + encode(select + in + ")"));
+        }
+        return paths;
+    }
+
+    private static String encode(String soql) {
+        return URLEncoder.encode(soql, StandardCharsets.UTF_8);
     }
 
     /**

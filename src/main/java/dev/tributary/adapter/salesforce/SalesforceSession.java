@@ -94,9 +94,12 @@ final class SalesforceSession {
                     answer.retryAfter(clock.instant())));
         }
         // invalid_client, invalid_grant, unsupported_grant_type: the target's credentials or the
-        // connected app must be fixed; retrying changes nothing
-        throw new DeliveryStopped(DeliveryOutcome.permanent(answer.status(), code,
-                reason + "; check the target's client-id, client-secret and connected app"));
+        // connected app must be fixed (a rotated or revoked secret). Not the events' fault: they
+        // wait (every event of the delivery transient, so the target's breaker opens) until an
+        // operator fixes the secret, instead of all traffic being dead-lettered
+        throw new DeliveryStopped(DeliveryOutcome.retryLater(answer.status(),
+                "AUTH_" + (error.isBlank() ? "HTTP_" + answer.status() : error),
+                reason + "; check the target's client-id, client-secret and connected app", null));
     }
 
     private JsonNode read(byte[] body) {

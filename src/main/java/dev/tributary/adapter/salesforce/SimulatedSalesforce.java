@@ -1,6 +1,7 @@
 package dev.tributary.adapter.salesforce;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -26,6 +27,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client-credentials token endpoint ({@link #CLIENT_ID}/{@link #CLIENT_SECRET}) and sObject
  * Collections upserts by external id that store each record by its key (created the first time,
  * updated after), check references and required fields on create, and count creates and updates
- * per sObject. Failures are injected per record ({@link #failRecordsOf}, {@link #failRecord}), per
+ * per sObject. Like Salesforce it refuses create-only fields sent to an existing record
+ * ({@code INVALID_FIELD_FOR_INSERT_UPDATE}: OrderItem's Order and PricebookEntry) and answers the
+ * lookup query {@code SELECT <field> FROM <sObject> WHERE <field or Order.field> IN ('…', …)}. Failures are injected per record ({@link #failRecordsOf}, {@link #failRecord}), per
  * call ({@link #failNextCalls}) and by expiring the tokens ({@link #expireTokens}). The request
  * journal is off and {@link #keepKeysOnly()} stores no fields (a benchmark sends millions); count
  * calls with {@link #calls()}.
@@ -49,6 +54,15 @@ public class SimulatedSalesforce implements AutoCloseable {
     // any prefix, so that a base-url with a path (http://127.0.0.1:18081/crm) reaches it too
     private static final String TOKEN_PATHS = "(/.*)?" + TOKEN_PATH;
     private static final String UPSERT_PATH = "(/.*)?/services/data/v[0-9.]+/composite/sobjects/[A-Za-z0-9_]+/[A-Za-z0-9_]+";
+    private static final String QUERY_PATH = "(/.*)?/services/data/v[0-9.]+/query/?";
+    private static final Pattern LOOKUP = Pattern.compile(
+            "SELECT\\s+(\\w+)\\s+FROM\\s+(\\w+)\\s+WHERE\\s+(?:(\\w+)\\.)?(\\w+)\\s+IN\\s*\\((.*)\\)\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
+    /** Fields Salesforce takes on create only: OrderItem's OrderId and PricebookEntryId. */
+    private static final Map<String, List<String>> CREATE_ONLY = Map.of("OrderItem", List.of("Order", "PricebookEntry"));
+    /** Order fields an activated Order refuses (AccountId only while Draft; not back to Draft). */
+    private static final List<String> DRAFT_ONLY = List.of("Account", "Status");
     private static final Map<String, String> ID_PREFIXES = Map.of("Account", "001", "Opportunity", "006",
             "Order", "801", "OrderItem", "802");
     private static final Map<String, List<String>> REQUIRED_ON_CREATE = Map.of(
@@ -69,6 +83,7 @@ public class SimulatedSalesforce implements AutoCloseable {
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger queries = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, Injected> failingCustomers = new ConcurrentHashMap<>();
     private final Map<String, Injected> failingRecords = new ConcurrentHashMap<>();
@@ -84,6 +99,7 @@ public class SimulatedSalesforce implements AutoCloseable {
         server.start();
         server.stubFor(post(urlPathMatching(TOKEN_PATHS)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
         server.stubFor(patch(urlPathMatching(UPSERT_PATH)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
+        server.stubFor(get(urlPathMatching(QUERY_PATH)).atPriority(10).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
 
     /** The URL to configure as the target's {@code base-url}; it is also the token's {@code instance_url}. */
@@ -108,6 +124,20 @@ public class SimulatedSalesforce implements AutoCloseable {
     /** Collections upserts answered (whatever the answer). */
     public int calls() {
         return calls.get();
+    }
+
+    /** Lookup queries answered (not counted in {@link #calls()}, not failed by {@link #failNextCalls}). */
+    public int queries() {
+        return queries.get();
+    }
+
+    /** Activates the stored Order {@code key}, as HQ would: its Account and Status can no longer be changed. */
+    public synchronized void activateOrder(String key) {
+        ObjectNode order = records.getOrDefault("Order", Map.of()).get(key);
+        if (order == null) {
+            throw new IllegalArgumentException("no Order " + key);
+        }
+        order.put("Status", "Activated");
     }
 
     /** Records of {@code sObject} created (answered {@code created: true}). */
@@ -188,6 +218,44 @@ public class SimulatedSalesforce implements AutoCloseable {
                 .put("issued_at", String.valueOf(System.currentTimeMillis())));
     }
 
+    /** A lookup query: the external ids of the stored records whose key (or Order's key) is listed. */
+    private ResponseDefinition query(Request request) {
+        queries.incrementAndGet();
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !validTokens.contains(authorization.replaceFirst("^Bearer ", ""))) {
+            return answer(401, error("INVALID_SESSION_ID", "Session expired or invalid"));
+        }
+        String url = request.getUrl();
+        int q = url.indexOf("q=");
+        String soql = q < 0 ? "" : URLDecoder.decode(url.substring(q + 2).split("&")[0], StandardCharsets.UTF_8);
+        Matcher lookup = LOOKUP.matcher(soql);
+        if (!lookup.matches()) {
+            return answer(400, error("MALFORMED_QUERY", "the simulator answers only SELECT f FROM o WHERE f IN (...)"));
+        }
+        Set<String> values = new HashSet<>();
+        Matcher literal = LITERAL.matcher(lookup.group(5));
+        while (literal.find()) {
+            values.add(literal.group(1).replaceAll("\\\\(.)", "$1"));
+        }
+        String parent = lookup.group(3);
+        ArrayNode found = json.createArrayNode();
+        synchronized (this) {
+            records.getOrDefault(lookup.group(2), Map.of()).forEach((key, record) -> {
+                JsonNode reference = parent == null ? null : record.path(parent);
+                String value = parent == null ? key
+                        : reference.isObject() && reference.size() > 0 ? reference.elements().next().asText() : null;
+                if (values.contains(value)) {
+                    ObjectNode row = found.addObject();
+                    row.putObject("attributes").put("type", lookup.group(2));
+                    row.put(lookup.group(1), key);
+                }
+            });
+        }
+        ObjectNode result = json.createObjectNode().put("totalSize", found.size()).put("done", true);
+        result.set("records", found);
+        return answer(200, result);
+    }
+
     private ResponseDefinition upsert(Request request) {
         calls.incrementAndGet();
         String authorization = request.getHeader("Authorization");
@@ -265,6 +333,21 @@ public class SimulatedSalesforce implements AutoCloseable {
             stored.put(key, existing);
             creates.computeIfAbsent(sObject, s -> new AtomicInteger()).incrementAndGet();
         } else {
+            List<String> refused = CREATE_ONLY.getOrDefault(sObject, List.of()).stream().filter(record::has).toList();
+            if (!refused.isEmpty()) {
+                return failed("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: "
+                        + String.join(", ", refused.stream().map(f -> f + "Id").toList())
+                        + ". Please check the security settings of this field and verify that it is read/write for your"
+                        + " profile or permission set.", refused.stream().map(f -> f + "Id").toArray(String[]::new));
+            }
+            if (sObject.equals("Order") && !"Draft".equals(existing.path("Status").asText("Draft"))) {
+                List<String> locked = DRAFT_ONLY.stream().filter(record::has).toList();
+                if (!locked.isEmpty()) {
+                    // the simulator's stand-in for what Salesforce answers on an activated Order
+                    return failed("FIELD_INTEGRITY_EXCEPTION", "The order is activated: " + String.join(", ", locked)
+                            + " cannot be changed", locked.toArray(String[]::new));
+                }
+            }
             updates.computeIfAbsent(sObject, s -> new AtomicInteger()).incrementAndGet();
         }
         ObjectNode target = existing;
@@ -287,11 +370,13 @@ public class SimulatedSalesforce implements AutoCloseable {
         if (sObject.equals("Account")) {
             return key;
         }
-        JsonNode account = record.path("Account");
+        // an update leaves out the create-only references: the stored record has them
+        ObjectNode stored0 = records.getOrDefault(sObject, Map.of()).get(key);
+        JsonNode account = record.has("Account") || stored0 == null ? record.path("Account") : stored0.path("Account");
         if (account.isObject() && account.size() > 0) {
             return account.elements().next().asText();
         }
-        JsonNode order = record.path("Order");
+        JsonNode order = record.has("Order") || stored0 == null ? record.path("Order") : stored0.path("Order");
         if (order.isObject() && order.size() > 0) {
             ObjectNode stored = records.getOrDefault("Order", Map.of()).get(order.elements().next().asText());
             return stored == null || !stored.path("Account").isObject() || stored.path("Account").size() == 0 ? null
@@ -328,7 +413,10 @@ public class SimulatedSalesforce implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             Request request = event.getRequest();
-            return request.getUrl().split("\\?")[0].endsWith(TOKEN_PATH) ? token(request) : upsert(request);
+            if (request.getUrl().split("\\?")[0].endsWith(TOKEN_PATH)) {
+                return token(request);
+            }
+            return request.getMethod().getName().equals("GET") ? query(request) : upsert(request);
         }
 
         @Override

@@ -1,12 +1,14 @@
 package dev.tributary.adapter.salesforce;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.tributary.adapter.salesforce.SalesforceFixtures.CLIENT_SECRET;
@@ -38,6 +40,7 @@ class SalesforceErrorClassesTest {
 
     private static final String ACCOUNTS = "/services/data/v62.0/composite/sobjects/Account/Tributary_Id__c";
     private static final String TOKEN_PATH = "/services/oauth2/token";
+    private static final String QUERY = "/services/data/v62.0/query";
 
     private final WireMockServer salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
@@ -46,6 +49,9 @@ class SalesforceErrorClassesTest {
         salesforce.start();
         salesforce.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson("""
                 {"access_token": "token-1", "instance_url": "%s", "token_type": "Bearer"}""".formatted(salesforce.baseUrl()))));
+        // no Order exists yet
+        salesforce.stubFor(get(urlPathEqualTo(QUERY)).willReturn(okJson("""
+                {"totalSize": 0, "done": true, "records": []}""")));
     }
 
     @AfterEach
@@ -191,13 +197,41 @@ class SalesforceErrorClassesTest {
                 + "invalid cross reference id (fields: PricebookEntryId)");
     }
 
+    @Test
+    void should_fail_the_orders_of_a_delivery_whose_lookup_query_is_refused_and_deliver_the_rest() {
+        answerAccounts(okJson("""
+                [{"id": "001xx000003DGb2AAG", "success": true, "errors": [], "created": true}]"""));
+        salesforce.stubFor(get(urlPathEqualTo(QUERY)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        [{"message": "No such column 'Tributary_Id__c' on entity 'Order'.", "errorCode": "INVALID_FIELD"}]""")));
+
+        List<DeliveryOutcome> outcomes = deliver("customer-minimal", "order-two-lines-cny");
+
+        assertThat(outcomes.get(0).isDelivered()).isTrue();
+        assertThat(outcomes.get(1).isPermanent()).isTrue();
+        assertThat(outcomes.get(1).code()).isEqualTo("INVALID_FIELD");
+        assertThat(outcomes.get(1).reason()).startsWith("Salesforce answered HTTP 400 to the Order query: INVALID_FIELD");
+        salesforce.verify(0, patchRequestedFor(urlPathMatching(".*/(Order|OrderItem)/.*")));
+    }
+
+    @Test
+    void should_report_a_lookup_query_without_answer_as_transient_and_send_no_order() {
+        salesforce.stubFor(get(urlPathEqualTo(QUERY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        DeliveryOutcome outcome = deliver("order-two-lines-cny").get(0);
+
+        assertThat(outcome.isTransient()).isTrue();
+        salesforce.verify(0, patchRequestedFor(urlPathMatching(".*")));
+    }
+
     @ParameterizedTest(name = "token endpoint {0} {1} → {2}")
     @CsvSource({
-            "400, invalid_client, PERMANENT",
-            "400, invalid_grant, PERMANENT",
-            "401, invalid_client, PERMANENT",
-            "503, , TRANSIENT"})
-    void should_classify_a_token_endpoint_error_for_every_event(int status, String error, Status expected) {
+            "400, invalid_client, TRANSIENT, AUTH_invalid_client",
+            "400, invalid_grant, TRANSIENT, AUTH_invalid_grant",
+            "401, invalid_client, TRANSIENT, AUTH_invalid_client",
+            "400, , TRANSIENT, AUTH_HTTP_400",
+            "503, , TRANSIENT, HTTP 503"})
+    void should_classify_a_token_endpoint_error_for_every_event(int status, String error, Status expected, String code) {
         salesforce.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody(error == null ? "" : """
@@ -207,7 +241,8 @@ class SalesforceErrorClassesTest {
 
         assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
             assertThat(outcome.status()).isEqualTo(expected);
-            assertThat(outcome.code()).isEqualTo(error == null ? "HTTP " + status : error);
+            // a rotated or revoked secret: the events wait (the breaker opens) until the secret is fixed
+            assertThat(outcome.code()).isEqualTo(code);
             assertThat(outcome.reason()).startsWith("the token endpoint answered HTTP " + status)
                     .doesNotContain(CLIENT_SECRET).doesNotContain("s3cr%2Bt");
         });

@@ -22,11 +22,35 @@ class SalesforceMappingTest {
         List<JsonNode> requests = mapping.requests(SalesforceFixtures.events("order-eur-discount", "customer-english-tax-id"));
 
         JsonNode account = requests.get(0).path("body").path("records").get(0);
-        JsonNode order = requests.get(1).path("body").path("records").get(0);
+        // requests.get(1) is the lookup of existing Orders
+        assertThat(requests.get(1).path("method").asText()).isEqualTo("GET");
+        JsonNode order = requests.get(2).path("body").path("records").get(0);
         assertThat(account.has("Tributary_Tier__c")).isFalse();
         assertThat(order.path("Pricebook2Id").asText()).isEqualTo("01sxx0000000001");
         assertThat(order.path("Status").asText()).isEqualTo("Open");
         assertThat(order.has("CurrencyIsoCode")).isFalse();
+    }
+
+    @Test
+    void should_leave_out_the_create_only_fields_of_an_order_and_its_items_that_exist() {
+        SalesforceSettings settings = SalesforceFixtures.context("http://sf", Map.of("pricebook-id", "01sxx0000000001"))
+                .settings(SalesforceSettings.class);
+        SalesforceMapping mapping = new SalesforceMapping(settings, SalesforceFixtures.JSON, Clock.systemUTC());
+
+        List<SObjectRecord> records = mapping.records(0, SalesforceFixtures.event("order-two-lines-cny"));
+
+        JsonNode order = records.get(0).fields(true);
+        assertThat(order.has("Account")).isFalse();
+        assertThat(order.has("Status")).isFalse();
+        assertThat(order.has("Pricebook2Id")).isFalse();
+        assertThat(order.path("EffectiveDate").asText()).isEqualTo("2026-11-28");
+        JsonNode item = records.get(1).fields(true);
+        assertThat(item.has("Order")).isFalse();
+        assertThat(item.has("PricebookEntry")).isFalse();
+        assertThat(item.path("Quantity").asInt()).isEqualTo(2);
+        // the create shape is untouched
+        assertThat(records.get(0).fields(false).has("Status")).isTrue();
+        assertThat(records.get(1).fields(false).has("PricebookEntry")).isTrue();
     }
 
     @Test
