@@ -266,7 +266,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                     return;
                 }
                 long now = clock.millis();
-                boolean tried = !NOT_TRIED.contains(outcome.code());
+                boolean tried = !notTried(outcome);
                 long due = now + (tried ? wait(2, outcome) : outcome.retryAfter().toMillis());
                 synchronized (lock(item.group())) {
                     parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(),
@@ -447,7 +447,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                     metrics.retried(target, "permanent");
                 }
                 case TRANSIENT -> {
-                    if (NOT_TRIED.contains(outcome.code())) {
+                    if (notTried(outcome)) {
                         parked.release(target, group.group(), clock.millis() + outcome.retryAfter().toMillis());
                         metrics.retried(target, "deferred");
                         return;
@@ -476,6 +476,11 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                 parkedGroups.remove(group.group());
             }
         }
+    }
+
+    /** Whether the hub refused the call itself (paused, breaker open, rate limit): no attempt to count. */
+    private static boolean notTried(DeliveryOutcome outcome) {
+        return outcome.code() != null && NOT_TRIED.contains(outcome.code()) && outcome.retryAfter() != null;
     }
 
     private Object lock(String group) {
