@@ -57,7 +57,7 @@ public class Load {
 
     static String usage() {
         return """
-                usage: java bench/Load.java (saturate|rate|file|matching|lookup|seed) [--name value ...]
+                usage: java bench/Load.java (saturate|rate|failing|file|matching|lookup|seed) [--name value ...]
                   --hub URL            hub base URL (required), e.g. http://127.0.0.1:8080
                   --sink URL           sink base URL (required), e.g. http://127.0.0.1:9090
                   --hub-pid PID        hub JVM pid, for RSS and CPU from /proc/<pid> (optional)
@@ -65,8 +65,16 @@ public class Load {
                   --phase NAME         tag of this phase in ids and results (default: the mode)
                   --run-tag TAG        unique per run; part of every source id (default: epoch seconds)
                   --events N           saturate: number of events (default 50000)
-                  --rate R             rate: events per second (default 500)
-                  --duration S         rate: seconds (default 60)
+                  --rate R             rate, failing: events per second (default 500)
+                  --duration S         rate, failing: measured seconds (default 60)
+                  --key event|external saturate, rate: count events by the ingest event id (default; the sink's
+                                       Idempotency-Key) or by the orders' external ids region.system.sourceId
+                                       (vendor-shaped sink: Salesforce Tributary_Id__c, Kingdee FBillNo), with
+                                       latency = sink arrival - the time Load sent the order
+                  --warmup S           failing: seconds at the rate before the measured window (default 20)
+                  --fail-customer N    failing: the customer whose calls the sink fails (default 1)
+                  --fail-interval-ms M failing: one order of that customer every M ms, in sequence (default 1000)
+                  --fail-targets LIST  failing: targets that answer it 503 (default: --targets)
                   --batch B            events per request (default 100 saturate, 1 rate)
                   --clients C          concurrent HTTP clients (default 16 saturate, 32 rate)
                   --customers K        distinct customers (default 5000), spread over the regions
