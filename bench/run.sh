@@ -636,7 +636,11 @@ if has_phase adapters && ((HUB_DIED == 0)); then
     stop_pid "$HUB_PID" "hub" 60
     HUB_PID=""
     HUB_DATA="$RUN/data-adapters"
-    HUB_EXTRA_ENV=("HUB_CRM_ADAPTER=$BENCH_ADAPT_CRM" "HUB_ERP_ADAPTER=$BENCH_ADAPT_ERP")
+    # the env names the adapters' READMEs give too, for when application.yml gets those placeholders
+    HUB_EXTRA_ENV=("HUB_CRM_ADAPTER=$BENCH_ADAPT_CRM" "HUB_ERP_ADAPTER=$BENCH_ADAPT_ERP"
+                   HUB_CRM_CLIENT_ID=bench-client HUB_CRM_CLIENT_SECRET=bench-secret
+                   HUB_ERP_KINGDEE_ACCT_ID=bench-acct HUB_ERP_KINGDEE_USERNAME=bench
+                   HUB_ERP_KINGDEE_APP_ID=benchapp HUB_ERP_KINGDEE_APP_SECRET=bench-secret)
     # the sink checks no credentials; system properties bind whatever placeholders application.yml has
     HUB_EXTRA_OPTS=(-Dtributary.targets.crm.client-id=bench-client -Dtributary.targets.crm.client-secret=bench-secret
                     -Dtributary.targets.erp.acct-id=bench-acct -Dtributary.targets.erp.username=bench
