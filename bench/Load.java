@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,11 +29,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +45,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,7 +57,7 @@ public class Load {
 
     static String usage() {
         return """
-                usage: java bench/Load.java (saturate|rate|file|matching|lookup|seed) [--name value ...]
+                usage: java bench/Load.java (saturate|rate|failing|file|matching|lookup|seed) [--name value ...]
                   --hub URL            hub base URL (required), e.g. http://127.0.0.1:8080
                   --sink URL           sink base URL (required), e.g. http://127.0.0.1:9090
                   --hub-pid PID        hub JVM pid, for RSS and CPU from /proc/<pid> (optional)
@@ -60,8 +65,16 @@ public class Load {
                   --phase NAME         tag of this phase in ids and results (default: the mode)
                   --run-tag TAG        unique per run; part of every source id (default: epoch seconds)
                   --events N           saturate: number of events (default 50000)
-                  --rate R             rate: events per second (default 500)
-                  --duration S         rate: seconds (default 60)
+                  --rate R             rate, failing: events per second (default 500)
+                  --duration S         rate, failing: measured seconds (default 60)
+                  --key event|external saturate, rate: count events by the ingest event id (default; the sink's
+                                       Idempotency-Key) or by the orders' external ids region.system.sourceId
+                                       (vendor-shaped sink: Salesforce Tributary_Id__c, Kingdee FBillNo), with
+                                       latency = sink arrival - the time Load sent the order
+                  --warmup S           failing: seconds at the rate before the measured window (default 20)
+                  --fail-customer N    failing: the customer whose calls the sink fails (default 1)
+                  --fail-interval-ms M failing: one order of that customer every M ms, in sequence (default 1000)
+                  --fail-targets LIST  failing: targets that answer it 503 (default: --targets)
                   --batch B            events per request (default 100 saturate, 1 rate)
                   --clients C          concurrent HTTP clients (default 16 saturate, 32 rate)
                   --customers K        distinct customers (default 5000), spread over the regions
@@ -126,7 +139,7 @@ public class Load {
             System.out.print(usage());
             return;
         }
-        if (args.length == 0 || !List.of("saturate", "rate", "file", "matching", "lookup", "seed").contains(args[0])) {
+        if (args.length == 0 || !List.of("saturate", "rate", "file", "matching", "lookup", "seed", "failing").contains(args[0])) {
             System.err.print(usage());
             System.exit(2);
         }
@@ -178,6 +191,11 @@ public class Load {
 
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        if (mode.equals("failing")) {
+            FailingPhase.run(hub, sink, hubPid, sinkPid, phase, runTag, customers, regions, targets, mix, rate, duration,
+                    drainTimeoutMs, sendTimeoutMs, seed);
+            System.exit(0);
+        }
         if (mode.equals("matching")) {
             MatchingPhase.run(hub, sink, hubPid, sinkPid, phase, runTag, regions, targets, batch, clients,
                     drainTimeoutMs, sendTimeoutMs, seed);
@@ -189,6 +207,10 @@ public class Load {
         Generator gen = new Generator(runTag, phase, customers, regions, mix, seed);
         List<Batch> batches = gen.batches(events, batch);
 
+        // --key external: events are counted by the orders' external ids (vendor shapes), not by event id
+        boolean external = opt("key", "event").equals("external");
+        trackKeys = external;
+        Map<String, Map<String, Long>> countersBefore = sinkCounters(sink);
         Map<String, Long> baseline = sinkDistinct(sink, targets);
         Sampler sampler = new Sampler(hub, sink, targets, baseline, hubPid, sinkPid);
         long t0 = System.currentTimeMillis();
@@ -211,9 +233,10 @@ public class Load {
                 errors.get(), (acceptEnd - t0) / 1000.0, accepted.get() * 1000.0 / Math.max(1, acceptEnd - t0));
 
         // wait until every target has seen every accepted event (distinct count above the baseline)
-        long want = accepted.get();
+        long want = external ? sentAt.size() : accepted.get();
         Delivery delivery = awaitDelivered(phase, sink, targets, baseline, want,
-                System.currentTimeMillis() + drainTimeoutMs, hubPid);
+                System.currentTimeMillis() + drainTimeoutMs, hubPid,
+                new HashSet<>(external ? sentAt.keySet() : acceptedIds));
         boolean drained = delivery == Delivery.DRAINED;
         boolean hubGone = delivery == Delivery.HUB_GONE;
         long drainEnd = System.currentTimeMillis();
@@ -225,7 +248,7 @@ public class Load {
         }
 
         // exact per-event accounting from the sink's records
-        Set<String> ids = new HashSet<>(acceptedIds);
+        Set<String> ids = new HashSet<>(external ? sentAt.keySet() : acceptedIds);
         Map<String, Object> perTarget = new LinkedHashMap<>();
         long lastArrivalAll = 0;
         long minDelivered = Long.MAX_VALUE;
@@ -301,6 +324,9 @@ public class Load {
         out.put("hubExited", hubGone);
         out.put("drainWaitS", round((drainEnd - sendEnd) / 1000.0, 3));
         out.put("targets", perTarget);
+        out.put("eventKey", external ? "order external id (latency = sink arrival - Load's send time of the request)"
+                : "event id (latency = sink arrival - envelope time)");
+        out.put("sinkCalls", callsBetween(countersBefore, sinkCounters(sink)));
         if (lastArrivalAll > 0) {
             // events that reached every target ÷ time until the last of them arrived at the slowest target
             if (allDelivered) {
@@ -328,7 +354,18 @@ public class Load {
      */
     static Delivery awaitDelivered(String phase, String sink, List<String> targets, Map<String, Long> baseline,
             long want, long deadline, long hubPid) throws IOException, InterruptedException {
+        return awaitDelivered(phase, sink, targets, baseline, want, deadline, hubPid, null);
+    }
+
+    /**
+     * As above; with {@code ids}, a passing count is then checked exactly (the sink's distinct count also
+     * holds the customer records the hub sends on its own, so it can pass before this phase's events are
+     * all there): every id must be in the sink's dump of every target.
+     */
+    static Delivery awaitDelivered(String phase, String sink, List<String> targets, Map<String, Long> baseline,
+            long want, long deadline, long hubPid, Set<String> ids) throws IOException, InterruptedException {
         long lastLog = 0;
+        Map<String, Set<String>> pending = null;
         while (System.currentTimeMillis() < deadline) {
             if (hubPid > 0 && !ProcessHandle.of(hubPid).map(ProcessHandle::isAlive).orElse(false)) {
                 log("%s: the hub (pid %d) has exited; not waiting for delivery", phase, hubPid);
@@ -336,7 +373,37 @@ public class Load {
             }
             Map<String, Long> now = sinkDistinct(sink, targets);
             if (targets.stream().allMatch(t -> now.getOrDefault(t, 0L) - baseline.getOrDefault(t, 0L) >= want)) {
-                return Delivery.DRAINED;
+                if (ids == null) {
+                    return Delivery.DRAINED;
+                }
+                // only the ids not seen yet are asked for (POST /_bench/lookup), so the check stays cheap
+                if (pending == null) {
+                    pending = new LinkedHashMap<>();
+                    for (String t : targets) {
+                        pending.put(t, new HashSet<>(ids));
+                    }
+                }
+                boolean every = true;
+                StringBuilder s = new StringBuilder();
+                for (String t : targets) {
+                    Set<String> left = pending.get(t);
+                    if (!left.isEmpty()) {
+                        for (String line : FailingPhase.lookupLines(sink, t, new ArrayList<>(left))) {
+                            left.remove(line.substring(0, line.indexOf(' ')));
+                        }
+                    }
+                    every &= left.isEmpty();
+                    s.append(' ').append(t).append('=').append(ids.size() - left.size());
+                }
+                if (every) {
+                    return Delivery.DRAINED;
+                }
+                if (System.currentTimeMillis() - lastLog > 5000) {
+                    lastLog = System.currentTimeMillis();
+                    log("%s: waiting for delivery of %d (exact):%s", phase, ids.size(), s);
+                }
+                Thread.sleep(500);
+                continue;
             }
             if (System.currentTimeMillis() - lastLog > 5000) {
                 lastLog = System.currentTimeMillis();
@@ -349,6 +416,287 @@ public class Load {
             Thread.sleep(200);
         }
         return Delivery.TIMED_OUT;
+    }
+
+    // ---------------------------------------------------------------------------- failing phase
+
+    /**
+     * A failing customer: the latency phase's open-loop load (single-event requests) for the other
+     * customers, while one customer (--fail-customer, default #1; the other streams skip it) gets one
+     * order every --fail-interval-ms (1 s) in sequence 0,1,2,…, each sent after the previous was
+     * accepted, and the sink answers 503 to every call carrying that customer's orders (their source ids
+     * share a marker) for the whole window (warm-up + duration). Then the failure stops and the phase
+     * waits until every one of its orders arrived, and checks that they arrived in sequence order.
+     */
+    static final class FailingPhase {
+
+        static void run(String hub, String sink, long hubPid, long sinkPid, String phase, String runTag, int customers,
+                List<String> regions, List<String> targets, Map<String, Double> mix, double rate, double duration,
+                long drainTimeoutMs, long sendTimeoutMs, long seed) throws Exception {
+            double warmup = Double.parseDouble(opt("warmup", "20"));
+            int batch = Integer.parseInt(opt("batch", "1"));
+            int clients = Integer.parseInt(opt("clients", "32"));
+            int failCustomer = Integer.parseInt(opt("fail-customer", "1"));
+            long failEveryMs = Long.parseLong(opt("fail-interval-ms", "1000"));
+            List<String> failTargets = List.of(opt("fail-targets", String.join(",", targets)).split(","));
+            String failRegion = regions.get(failCustomer % regions.size());
+
+            Generator gen = new Generator(runTag, phase, customers, regions, mix, seed);
+            gen.skipCustomer = failCustomer;
+            int warmEvents = (int) Math.round(rate * warmup);
+            int events = (int) Math.round(rate * duration);
+            log("%s: generating %d + %d events for %d customers (customer %d left out), batch %d", phase, warmEvents,
+                    events, customers, failCustomer, batch);
+            List<Batch> all = gen.batches(warmEvents + events, batch);
+            int warmBatches = (int) Math.min(all.size(), (warmEvents + batch - 1) / batch);
+            List<Batch> warm = all.subList(0, warmBatches);
+            List<Batch> measured = all.subList(warmBatches, all.size());
+            Generator failGen = new Generator(runTag, phase + "-fc", customers, regions, Map.of("order", 1.0), seed);
+            String marker = "BO-" + runTag + "-" + phase + "-fc-";
+
+            Map<String, Map<String, Long>> countersBefore = sinkCounters(sink);
+            Map<String, Long> baseline = sinkDistinct(sink, targets);
+            Sampler sampler = new Sampler(hub, sink, targets, baseline, hubPid, sinkPid);
+            long t0 = System.currentTimeMillis();
+            sampler.t0 = t0;
+            Thread samplerThread = new Thread(sampler, "sampler");
+            samplerThread.setDaemon(true);
+            samplerThread.start();
+
+            long failUntil = t0 + (long) ((warmup + duration) * 1000) + sendTimeoutMs;   // ended explicitly below
+            control(sink, "/_bench/fail?contains=" + URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&until="
+                    + failUntil + "&targets=" + String.join(",", failTargets));
+            log("%s: the sink fails every call with \"%s\" at %s; customer %d (%s) gets an order every %d ms", phase,
+                    marker, failTargets, failCustomer, failRegion, failEveryMs);
+
+            List<String> failIds = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean stopFailing = new AtomicBoolean();
+            Thread failThread = new Thread(() -> {
+                for (int k = 0; !stopFailing.get(); k++) {
+                    long due = t0 + k * failEveryMs;
+                    long wait;
+                    while ((wait = due - System.currentTimeMillis()) > 0 && !stopFailing.get()) {
+                        pause(Math.min(wait, 100));
+                    }
+                    if (stopFailing.get()) {
+                        break;
+                    }
+                    failIds.add(sendOne(hub, failRegion, failGen.item(k, failCustomer, failRegion, "order")));
+                }
+            }, "failing-customer");
+            failThread.start();
+
+            log("%s: warm-up %d requests at %.0f events/s", phase, warm.size(), rate);
+            boolean inTime = paced(hub, warm, clients, rate, batch, sendTimeoutMs);
+            long acceptedWarm = accepted.get();
+            acceptedIds.clear();
+            long tMeasure = System.currentTimeMillis();
+            log("%s: measured %d requests at %.0f events/s for %.0f s", phase, measured.size(), rate, duration);
+            inTime &= paced(hub, measured, clients, rate, batch, sendTimeoutMs);
+            long acceptEnd = lastAcceptMs.get() == 0 ? System.currentTimeMillis() : lastAcceptMs.get();
+            stopFailing.set(true);
+            failThread.join(30_000);
+            control(sink, "/_bench/fail?until=0");
+            long windowEnd = System.currentTimeMillis();
+            Set<String> measuredIds = new HashSet<>(acceptedIds);
+            List<String> failKeys = new ArrayList<>(failIds);
+            long failAccepted = failKeys.stream().filter(Objects::nonNull).count();
+            log("%s: window ended after %.1f s; others accepted %d (%d measured), failing customer %d of %d; waiting",
+                    phase, (windowEnd - t0) / 1000.0, accepted.get(), measuredIds.size(), failAccepted, failKeys.size());
+
+            long deadline = System.currentTimeMillis() + drainTimeoutMs;
+            Delivery delivery = awaitDelivered(phase, sink, targets, baseline, accepted.get(), deadline, hubPid,
+                    measuredIds);
+            Set<String> failSet = new HashSet<>();
+            failKeys.stream().filter(Objects::nonNull).forEach(failSet::add);
+            Map<String, List<long[]>> failRecs = new LinkedHashMap<>();
+            long lastLog = 0;
+            while (delivery != Delivery.HUB_GONE) {
+                boolean every = true;
+                StringBuilder progress = new StringBuilder();
+                for (String t : targets) {
+                    List<long[]> recs = lookup(sink, t, failKeys);
+                    failRecs.put(t, recs);
+                    every &= recs.size() == failSet.size();
+                    progress.append(' ').append(t).append('=').append(recs.size());
+                }
+                if (every || System.currentTimeMillis() > deadline) {
+                    break;
+                }
+                if (System.currentTimeMillis() - lastLog > 5000) {
+                    lastLog = System.currentTimeMillis();
+                    log("%s: failing customer's %d orders arrived:%s", phase, failSet.size(), progress);
+                }
+                Thread.sleep(500);
+            }
+            sampler.stop = true;
+            samplerThread.join(3000);
+            sampler.sampleOnce();
+
+            Map<String, Object> others = new LinkedHashMap<>();
+            boolean allDelivered = true;
+            for (String t : targets) {
+                List<long[]> recs = dump(sink, t, measuredIds);
+                long[] lat = recs.stream().mapToLong(r -> r[0]).filter(v -> v >= 0).sorted().toArray();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("delivered", recs.size());
+                m.put("missing", measuredIds.size() - recs.size());
+                m.put("duplicateDeliveries", recs.stream().mapToLong(r -> r[2] - 1).sum());
+                m.put("latencyMs", percentiles(lat));
+                m.put("latencyP99MsBy10s", p99ByWindow(recs, tMeasure));
+                allDelivered &= recs.size() == measuredIds.size();
+                others.put(t, m);
+            }
+            Map<String, Object> failing = new LinkedHashMap<>();
+            failing.put("customer", failCustomer);
+            failing.put("region", failRegion);
+            failing.put("marker", marker);
+            failing.put("failTargets", failTargets);
+            failing.put("intervalMs", failEveryMs);
+            failing.put("sent", failKeys.size());
+            failing.put("accepted", failAccepted);
+            boolean allInOrder = true;
+            boolean failAll = true;
+            Map<String, Object> perTarget = new LinkedHashMap<>();
+            for (String t : targets) {
+                // sequence index of each key, then the arrival numbers in sequence order
+                Map<String, Integer> seqOf = new HashMap<>();
+                for (int k = 0; k < failKeys.size(); k++) {
+                    if (failKeys.get(k) != null) {
+                        seqOf.put(failKeys.get(k), k);
+                    }
+                }
+                List<String> lines = lookupLines(sink, t, failKeys);
+                List<long[]> bySeq = new ArrayList<>();      // {seq, arrivalNo, arrivalMs, deliveries}
+                for (String line : lines) {
+                    String[] f = line.split(" ");
+                    bySeq.add(new long[] {seqOf.get(f[0]), Long.parseLong(f[4]), Long.parseLong(f[2]), Long.parseLong(f[3])});
+                }
+                bySeq.sort(Comparator.comparingLong(r -> r[0]));
+                boolean inOrder = true;
+                for (int i = 1; i < bySeq.size(); i++) {
+                    inOrder &= bySeq.get(i)[1] > bySeq.get(i - 1)[1];
+                }
+                long duringWindow = bySeq.stream().filter(r -> r[2] < windowEnd).count();
+                long first = bySeq.stream().mapToLong(r -> r[2]).min().orElse(0);
+                long last = bySeq.stream().mapToLong(r -> r[2]).max().orElse(0);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("arrived", bySeq.size());
+                m.put("missing", failSet.size() - bySeq.size());
+                m.put("inOrder", inOrder);
+                m.put("arrivedDuringWindow", duringWindow);
+                m.put("duplicateDeliveries", bySeq.stream().mapToLong(r -> r[3] - 1).sum());
+                if (!bySeq.isEmpty()) {
+                    m.put("firstArrivalAfterWindowS", round((first - windowEnd) / 1000.0, 3));
+                    m.put("lastArrivalAfterWindowS", round((last - windowEnd) / 1000.0, 3));
+                }
+                allInOrder &= inOrder;
+                failAll &= bySeq.size() == failSet.size();
+                perTarget.put(t, m);
+            }
+            failing.put("targets", perTarget);
+            failing.put("allArrived", failAll);
+            failing.put("inOrder", allInOrder);
+
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phase", phase);
+            out.put("mode", "failing");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("targetPerSec", rate);
+            r.put("warmupS", warmup);
+            r.put("durationS", duration);
+            r.put("achievedPerSec", round(accepted.get() * 1000.0 / Math.max(1, acceptEnd - t0), 1));
+            r.put("maxSchedulingLagMs", maxLagMs.get());
+            out.put("rate", r);
+            out.put("batch", batch);
+            out.put("clients", clients);
+            out.put("customers", customers);
+            out.put("startEpochMs", t0);
+            out.put("measureStartS", round((tMeasure - t0) / 1000.0, 3));
+            out.put("windowS", round((windowEnd - t0) / 1000.0, 3));
+            out.put("sentInTime", inTime);
+            out.put("accepted", accepted.get());
+            out.put("acceptedWarmup", acceptedWarm);
+            out.put("measured", measuredIds.size());
+            out.put("rejected", rejected.get());
+            out.put("errors", errors.get());
+            Map<String, Object> statuses = new TreeMap<>();
+            statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
+            out.put("httpStatus", statuses);
+            out.put("errorSamples", new ArrayList<>(errorSamples));
+            out.put("drained", allDelivered && failAll);
+            out.put("hubExited", delivery == Delivery.HUB_GONE);
+            out.put("targets", others);
+            out.put("failingCustomer", failing);
+            out.put("sinkCalls", callsBetween(countersBefore, sinkCounters(sink)));
+            out.put("resources", sampler.resources());
+            out.put("curve", sampler.curve);
+            String json = toJson(out);
+            if (opts.containsKey("out")) {
+                Files.writeString(Path.of(opts.get("out")), json + "\n");
+            } else {
+                System.out.println(json);
+            }
+            log("%s: done; others delivered=%s, failing customer's orders all arrived=%s, in order=%s", phase,
+                    allDelivered, failAll, allInOrder);
+        }
+
+        static void control(String sink, String pathAndQuery) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sink + pathAndQuery))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("sink " + pathAndQuery + ": HTTP " + r.statusCode());
+            }
+        }
+
+        /** Sends one item and waits for its answer; its event id, or null when it was not accepted. */
+        static String sendOne(String hub, String region, String item) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hub + "/ingest/" + region + "/canonical"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + regionKeys.get(region))
+                    .POST(HttpRequest.BodyPublishers.ofString(item)).build();
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 202) {
+                        Matcher m = EVENT_ID.matcher(response.body());
+                        return m.find() ? m.group(1) : null;
+                    }
+                    if (response.statusCode() != 503 && response.statusCode() != 429) {
+                        sample("failing customer: HTTP " + response.statusCode() + ": " + response.body());
+                        return null;
+                    }
+                } catch (IOException e) {
+                    sample("failing customer: " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                pause(500);
+            }
+            return null;
+        }
+
+        static List<String> lookupLines(String sink, String target, List<String> keys) throws IOException, InterruptedException {
+            String body = String.join("\n", keys.stream().filter(Objects::nonNull).toList());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sink + "/_bench/lookup?target=" + target))
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> lines = new ArrayList<>();
+            for (String line : r.body().split("\n")) {
+                if (line.split(" ").length >= 5) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        }
+
+        static List<long[]> lookup(String sink, String target, List<String> keys) throws IOException, InterruptedException {
+            return records(String.join("\n", lookupLines(sink, target, keys)),
+                    new HashSet<>(keys.stream().filter(Objects::nonNull).toList()));
+        }
     }
 
     // ------------------------------------------------------------------------------- file phase
@@ -1298,8 +1646,13 @@ public class Load {
 
     // ---------------------------------------------------------------------------------- sending
 
-    record Batch(String region, byte[] body, int count) {
+    /** One ingest request; keys: the target external id of each order in it ("" for other types), or null. */
+    record Batch(String region, byte[] body, int count, List<String> keys) {
     }
+
+    /** --key external: order external id -> epoch ms its request was sent (vendor sinks know no event time). */
+    static final ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
+    static volatile boolean trackKeys;
 
     static boolean saturate(String hub, List<Batch> batches, int clients, long timeoutMs) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
@@ -1385,6 +1738,14 @@ public class Load {
                 continue;
             }
             if (status == 202 || status == 207 || status == 422) {
+                if (trackKeys && b.keys() != null && status == 202) {
+                    long sentMs = System.currentTimeMillis() - (System.nanoTime() - started) / 1_000_000;
+                    for (String k : b.keys()) {
+                        if (!k.isEmpty()) {
+                            sentAt.put(k, sentMs);
+                        }
+                    }
+                }
                 Matcher m = EVENT_ID.matcher(response.body());
                 int n = 0;
                 while (m.find()) {
@@ -1664,15 +2025,87 @@ public class Load {
         return result;
     }
 
-    /** The sink's records {latencyMs, arrivalMs, deliveries} of this phase's events at one target. */
+    /** The sink's counters (calls.<kind>, records.<kind>, failed) per target. */
+    static Map<String, Map<String, Long>> sinkCounters(String sink) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sink + "/_bench/counters"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (String line : r.body().split("\n")) {
+            int a = line.indexOf(' ');
+            int b = line.lastIndexOf(' ');
+            if (a > 0 && b > a) {
+                out.computeIfAbsent(line.substring(0, a), t -> new TreeMap<>()).put(line.substring(a + 1, b),
+                        Long.parseLong(line.substring(b + 1)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Calls and records the sink counted for each target between two readings, with records per write
+     * call (Salesforce: every sObject upsert; Kingdee: Save/BatchSave; queries and the token are calls too).
+     */
+    static Map<String, Object> callsBetween(Map<String, Map<String, Long>> before, Map<String, Map<String, Long>> after) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        after.forEach((target, counters) -> {
+            Map<String, Long> diff = new TreeMap<>();
+            counters.forEach((k, v) -> {
+                long d = v - before.getOrDefault(target, Map.of()).getOrDefault(k, 0L);
+                if (d != 0) {
+                    diff.put(k, d);
+                }
+            });
+            if (diff.isEmpty()) {
+                return;
+            }
+            long calls = 0;
+            long writeCalls = 0;
+            long records = 0;
+            for (var e : diff.entrySet()) {
+                if (e.getKey().startsWith("calls.")) {
+                    calls += e.getValue();
+                    String kind = e.getKey().substring(6);
+                    if (!kind.equals("token") && !kind.startsWith("ExecuteBillQuery") && !kind.startsWith("ExcuteOperation")) {
+                        writeCalls += e.getValue();
+                    }
+                } else if (e.getKey().startsWith("records.")) {
+                    records += e.getValue();
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("calls", calls);
+            m.put("writeCalls", writeCalls);
+            m.put("records", records);
+            m.put("recordsPerWriteCall", writeCalls == 0 ? null : round(records / (double) writeCalls, 1));
+            m.put("counters", diff);
+            out.put(target, m);
+        });
+        return out;
+    }
+
+    /** The sink's records {latencyMs, arrivalMs, deliveries, arrivalNo} of this phase's events at one target. */
     static List<long[]> dump(String sink, String target, Set<String> ids) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sink + "/_bench/dump?target=" + target))
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return records(r.body(), ids);
+    }
+
+    /**
+     * Dump lines of the keys in ids as {latencyMs, arrivalMs, deliveries, arrivalNo, key index}; a vendor
+     * event (latency -1 at the sink) gets arrival minus the time Load sent its order, when known.
+     */
+    static List<long[]> records(String text, Set<String> ids) {
         List<long[]> recs = new ArrayList<>();
-        for (String line : r.body().split("\n")) {
+        for (String line : text.split("\n")) {
             String[] f = line.split(" ");
-            if (f.length == 4 && ids.contains(f[0])) {
-                recs.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
+            if (f.length >= 4 && ids.contains(f[0])) {
+                long latency = Long.parseLong(f[1]);
+                long arrival = Long.parseLong(f[2]);
+                Long sent = latency < 0 ? sentAt.get(f[0]) : null;
+                if (sent != null) {
+                    latency = arrival - sent;
+                }
+                recs.add(new long[] {latency, arrival, Long.parseLong(f[3]), f.length > 4 ? Long.parseLong(f[4]) : 0});
             }
         }
         return recs;
@@ -1778,29 +2211,60 @@ public class Load {
             this.random = new Random(seed ^ phase.hashCode());
         }
 
+        /** A customer that gets no events of this generator (the failing phase's own customer), or -1. */
+        int skipCustomer = -1;
+
         List<Batch> batches(int events, int batch) {
             Map<String, List<String>> byRegion = new LinkedHashMap<>();
+            Map<String, List<String>> keysByRegion = new LinkedHashMap<>();
             for (String r : regions) {
                 byRegion.put(r, new ArrayList<>());
+                keysByRegion.put(r, new ArrayList<>());
             }
             for (int i = 0; i < events; i++) {
                 int customer = i % customers;
+                if (customer == skipCustomer) {
+                    customer = (customer + regions.size()) % customers;     // same region, another customer
+                }
                 String region = regions.get(customer % regions.size());
-                byRegion.get(region).add(item(i, customer, region, pickType()));
+                String type = pickType();
+                byRegion.get(region).add(item(i, customer, region, type));
+                keysByRegion.get(region).add(type.equals("order") ? externalId(i, region, type) : "");
             }
-            return interleave(byRegion, batch);
+            return interleave(byRegion, keysByRegion, batch);
+        }
+
+        /** The source id of item i. */
+        String sourceId(int i, String type) {
+            return switch (type) {
+                case "order" -> "BO-";
+                case "opportunity" -> "BP-";
+                default -> "BE-";
+            } + runTag + "-" + phase + "-" + i;
+        }
+
+        /** The hub's external id of an order or opportunity: region.system.sourceId (Salesforce Tributary_Id__c, Kingdee FBillNo). */
+        String externalId(int i, String region, String type) {
+            return region + "." + system(region) + "." + sourceId(i, type);
         }
 
         /** Requests of up to {@code batch} items per region, the regions interleaved so every region is loaded all the time. */
         static List<Batch> interleave(Map<String, List<String>> byRegion, int batch) {
+            return interleave(byRegion, null, batch);
+        }
+
+        static List<Batch> interleave(Map<String, List<String>> byRegion, Map<String, List<String>> keysByRegion, int batch) {
             List<List<Batch>> perRegion = new ArrayList<>();
             for (var e : byRegion.entrySet()) {
                 List<Batch> list = new ArrayList<>();
                 List<String> items = e.getValue();
+                List<String> keys = keysByRegion == null ? null : keysByRegion.get(e.getKey());
                 for (int from = 0; from < items.size(); from += batch) {
-                    List<String> chunk = items.subList(from, Math.min(items.size(), from + batch));
+                    int to = Math.min(items.size(), from + batch);
+                    List<String> chunk = items.subList(from, to);
                     String body = batch == 1 ? chunk.get(0) : "[" + String.join(",", chunk) + "]";
-                    list.add(new Batch(e.getKey(), body.getBytes(StandardCharsets.UTF_8), chunk.size()));
+                    list.add(new Batch(e.getKey(), body.getBytes(StandardCharsets.UTF_8), chunk.size(),
+                            keys == null ? null : List.copyOf(keys.subList(from, to))));
                 }
                 perRegion.add(list);
             }
@@ -1869,11 +2333,7 @@ public class Load {
         }
 
         String item(int i, int customer, String region, String type) {
-            String sid = switch (type) {
-                case "order" -> "BO-";
-                case "opportunity" -> "BP-";
-                default -> "BE-";
-            } + runTag + "-" + phase + "-" + i;
+            String sid = sourceId(i, type);
             String currency = china(region) ? "CNY" : "EUR";
             String system = system(region);
             StringBuilder s = new StringBuilder(900);

@@ -70,6 +70,8 @@ public class Report {
         Map<String, Object> file = map(phases.get("file"));
         Map<String, Object> matching = map(phases.get("matching"));
         Map<String, Object> lookup = map(phases.get("lookup"));
+        Map<String, Object> adapters = map(phases.get("adapters"));
+        Map<String, Object> failing = map(phases.get("failing"));
 
         // ---- summary numbers
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -133,6 +135,37 @@ public class Report {
             summary.put("lookupLatencyMs.bySource", path(lookup, "endpoints", "bySource", "latencyMs"));
             summary.put("lookupP99Ms", lookupP99);
             summary.put("seedGoldenPerSec", path(lookup, "seed", "goldenPerSec"));
+        }
+        Double adaptBoth = null;
+        if (adapters != null) {
+            adaptBoth = num(adapters.get("deliveredPerSecAllTargets"));
+            summary.put("adaptersCrm", meta.get("adapters.crm"));
+            summary.put("adaptersErp", meta.get("adapters.erp"));
+            summary.put("adaptersDeliveredPerSecBothTargets", adaptBoth);
+            for (String t : targets(adapters)) {
+                summary.put("adaptersDeliveredPerSec." + t, num(path(adapters, "targets", t, "deliveredPerSec")));
+                summary.put("adaptersRecordsPerWriteCall." + t, num(path(adapters, "sinkCalls", t, "recordsPerWriteCall")));
+            }
+            summary.put("adaptersToSaturation", adaptBoth != null && satBoth != null && satBoth > 0
+                    ? round(adaptBoth / satBoth, 3) : null);
+            summary.put("adaptersDrained", adapters.get("drained"));
+        }
+        Double failWorstP99 = null;
+        if (failing != null) {
+            for (String t : targets(failing)) {
+                Map<String, Object> l = map(path(failing, "targets", t, "latencyMs"));
+                summary.put("failingOthersLatencyMs." + t, l);
+                Double p99 = l == null ? null : num(l.get("p99"));
+                if (p99 != null) {
+                    failWorstP99 = failWorstP99 == null ? p99 : Math.max(failWorstP99, p99);
+                }
+                summary.put("failingCustomerLastAfterWindowS." + t,
+                        num(path(failing, "failingCustomer", "targets", t, "lastArrivalAfterWindowS")));
+            }
+            summary.put("failingCustomerEvents", path(failing, "failingCustomer", "accepted"));
+            summary.put("failingCustomerAllArrived", path(failing, "failingCustomer", "allArrived"));
+            summary.put("failingCustomerInOrder", path(failing, "failingCustomer", "inOrder"));
+            summary.put("failingDrained", failing.get("drained"));
         }
         Double peakHeap = null;
         Double hwm = null;
@@ -214,6 +247,38 @@ public class Report {
         goals.add(goal("lookup at " + (golden == null ? "?" : String.format(Locale.ROOT, "%,.0f", golden))
                 + " golden records: p99 ms (worse endpoint)", "< " + fmt(gLookup), lookupP99,
                 lookupP99 == null ? null : lookupP99 < gLookup && lookupNote == null, lookupNote));
+        if (adapters != null || (meta.getOrDefault("phases", "").contains("adapters"))) {
+            String note = adapters == null ? "adapters phase did not complete"
+                    : !Boolean.TRUE.equals(adapters.get("drained")) ? "not every event was delivered before the timeout"
+                    : satBoth == null ? "no generic saturation figure in this run" : null;
+            goals.add(goal("adapters (" + meta.getOrDefault("adapters.crm", "?") + " + " + meta.getOrDefault("adapters.erp", "?")
+                    + "): delivered/s both targets vs generic saturation", ">= " + fmt(satBoth), adaptBoth,
+                    adaptBoth == null || satBoth == null ? null : adaptBoth >= satBoth && note == null, note));
+        }
+        if (failing != null || (meta.getOrDefault("phases", "").contains("failing"))) {
+            double margin = Double.parseDouble(meta.getOrDefault("goal.failMarginMs", "50"));
+            String note = failing == null ? "failing phase did not complete"
+                    : worstP99 == null ? "no latency phase in this run to compare with"
+                    : !Boolean.TRUE.equals(failing.get("drained")) ? "not every event was delivered before the timeout" : null;
+            if (note == null) {
+                Double want = num(path(failing, "rate", "targetPerSec"));
+                Double got = num(path(failing, "rate", "achievedPerSec"));
+                if (want != null && got != null && got < 0.95 * want) {
+                    note = "offered rate only " + fmt(got) + "/s of " + fmt(want) + "/s";
+                } else if (latNote != null) {
+                    note = "the latency phase it is compared with: " + latNote;
+                }
+            }
+            goals.add(goal("failing customer: others' p99 (worst target) vs latency p99 + " + fmt(margin) + " ms",
+                    "<= " + (worstP99 == null ? "?" : fmt(worstP99 + margin)), failWorstP99,
+                    failWorstP99 == null || worstP99 == null ? null : failWorstP99 <= worstP99 + margin && note == null, note));
+            Double arrived = failing == null ? null : num(path(failing, "failingCustomer", "accepted"));
+            boolean inOrder = failing != null && Boolean.TRUE.equals(path(failing, "failingCustomer", "inOrder"));
+            boolean all = failing != null && Boolean.TRUE.equals(path(failing, "failingCustomer", "allArrived"));
+            goals.add(goal("failing customer: all its events arrived, in sequence order", "in order", arrived,
+                    failing == null ? null : inOrder && all, failing == null ? null
+                            : !all ? "not all arrived" : !inOrder ? "OUT OF ORDER" : null));
+        }
         goals.add(goal("peak heap used (sampled each second)", "< " + fmt(gHeap) + " MB", peakHeap,
                 peakHeap == null ? null : peakHeap < gHeap, null));
         goals.add(goal("hub delivered/s ÷ broker persistent msgs/s", ">= " + fmt(gRatio), ratio,
@@ -350,6 +415,10 @@ public class Report {
                 s.append(lookupRows(name, p)).append(line);
                 continue;
             }
+            if ("failing".equals(p.get("mode"))) {
+                s.append(failingRows(name, p, map(phases.get("latency")))).append(line);
+                continue;
+            }
             List<String> ts = targets(p);
             String conf = "saturate".equals(p.get("mode"))
                     ? String.format(Locale.ROOT, "%s events, %s clients x %s/request", p.get("plannedEvents"),
@@ -378,6 +447,16 @@ public class Report {
                     tnum(p, ts, 1, "steadyPerSec"), null));
             s.append(row("", "time until all delivered s", tnum(p, ts, 0, "lastArrivalS"), tnum(p, ts, 1, "lastArrivalS"),
                     fmt(num(p.get("deliveredAllSeconds")))));
+            s.append(callRows(p, ts));
+            if (name.equals("adapters")) {
+                Map<String, Object> sat = map(phases.get("saturation"));
+                s.append(row("", "generic saturation delivered/s, same run", sat == null ? null : tnum(sat, ts, 0, "deliveredPerSec"),
+                        sat == null ? null : tnum(sat, ts, 1, "deliveredPerSec"),
+                        sat == null ? "-" : fmt(num(sat.get("deliveredPerSecAllTargets")))));
+            }
+            if (p.get("eventKey") instanceof String key && key.startsWith("order external id")) {
+                s.append(row("", "(latency: sink arrival - Load's send time)", null, null, null));
+            }
             for (String q : List.of("p50", "p95", "p99", "max")) {
                 s.append(row("", "ingest->delivered latency ms " + q, lat(p, ts, 0, q), lat(p, ts, 1, q), null));
             }
@@ -438,6 +517,106 @@ public class Report {
         }
         s.append(line);
         return s.toString();
+    }
+
+    /** Calls and records per write call the sink counted (vendor shapes), per target. */
+    static String callRows(Map<String, Object> p, List<String> ts) {
+        if (map(p.get("sinkCalls")) == null || ts.isEmpty()) {
+            return "";
+        }
+        boolean any = false;
+        String[] calls = new String[2];
+        String[] per = new String[2];
+        for (int i = 0; i < Math.min(2, ts.size()); i++) {
+            Map<String, Object> c = map(path(p, "sinkCalls", ts.get(i)));
+            if (c != null && num(c.get("writeCalls")) != null && num(c.get("writeCalls")) > 0) {
+                any = true;
+                calls[i] = fmt(num(c.get("calls"))) + " (" + fmt(num(c.get("writeCalls"))) + ")";
+                per[i] = fmt(num(c.get("recordsPerWriteCall")));
+            }
+        }
+        if (!any) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(row("", "vendor calls (writes)", calls[0], calls[1], null));
+        s.append(row("", "records per write call", per[0], per[1], null));
+        for (int i = 0; i < Math.min(2, ts.size()); i++) {
+            Map<String, Object> counters = map(path(p, "sinkCalls", ts.get(i), "counters"));
+            if (counters != null) {
+                StringBuilder c = new StringBuilder();
+                counters.forEach((k, v) -> c.append(k).append('=').append(fmt(num(v))).append("  "));
+                for (String piece : wrap(ts.get(i) + ": " + c.toString().strip(), 86)) {
+                    s.append("            ").append(piece).append('\n');
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** The failing-customer phase: the others' latency next to the latency phase's, and the failing customer's order. */
+    static String failingRows(String name, Map<String, Object> p, Map<String, Object> lat) {
+        StringBuilder s = new StringBuilder();
+        List<String> ts = targets(p);
+        Map<String, Object> fc = map(p.get("failingCustomer"));
+        s.append(String.format(Locale.ROOT, "%-11s %-40s %s events/s for %s s (+%s s warm-up), %s clients x %s/request%n",
+                name, "setup", fmt(num(path(p, "rate", "targetPerSec"))), fmt(num(path(p, "rate", "durationS"))),
+                fmt(num(path(p, "rate", "warmupS"))), p.get("clients"), p.get("batch")));
+        if (fc != null) {
+            s.append(String.format(Locale.ROOT, "%-11s %-40s customer %s (%s), one order every %s ms, 503 at %s%n", "",
+                    "failing customer", fc.get("customer"), fc.get("region"), fc.get("intervalMs"), fc.get("failTargets")));
+        }
+        s.append(row("", "accepted (rejected, errors)", null, null,
+                p.get("accepted") + " (" + p.get("rejected") + ", " + p.get("errors") + ")"));
+        s.append(row("", "offered events/s (max sched. lag ms)", null, null,
+                fmt(num(path(p, "rate", "achievedPerSec"))) + " (" + path(p, "rate", "maxSchedulingLagMs") + ")"));
+        s.append(row("", "others: delivered (missing, duplicates)", cell(p, ts, 0, "delivered", "missing", "duplicateDeliveries"),
+                cell(p, ts, 1, "delivered", "missing", "duplicateDeliveries"), null));
+        for (String q : List.of("p50", "p95", "p99", "max")) {
+            s.append(row("", "others: latency ms " + q, lat(p, ts, 0, q), lat(p, ts, 1, q), null));
+            if (lat != null) {
+                s.append(row("", "  latency phase, same run: " + q, lat(lat, ts, 0, q), lat(lat, ts, 1, q), null));
+            }
+        }
+        for (String t : ts) {
+            Object w = path(p, "targets", t, "latencyP99MsBy10s");
+            if (w instanceof List<?> list && !list.isEmpty()) {
+                for (String piece : wrap("others' p99 ms per 10 s window, " + t + ": "
+                        + list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")), 86)) {
+                    s.append("            ").append(piece).append('\n');
+                }
+            }
+        }
+        if (fc != null) {
+            s.append(row("", "failing customer: orders accepted", null, null, fmt(num(fc.get("accepted")))));
+            s.append(row("", "  arrived (during the window)", fcell(fc, ts, 0, "arrived", "arrivedDuringWindow"),
+                    fcell(fc, ts, 1, "arrived", "arrivedDuringWindow"), null));
+            s.append(row("", "  in sequence order", fval(fc, ts, 0, "inOrder"), fval(fc, ts, 1, "inOrder"),
+                    String.valueOf(fc.get("inOrder"))));
+            s.append(row("", "  first / last after the window s", fspan(fc, ts, 0), fspan(fc, ts, 1), null));
+            Map<String, Object> calls = map(p.get("sinkCalls"));
+            if (calls != null) {
+                s.append(row("", "  503 answers of the sink", ts.size() > 0 ? fmt(num(path(calls, ts.get(0), "counters", "failed"))) : null,
+                        ts.size() > 1 ? fmt(num(path(calls, ts.get(1), "counters", "failed"))) : null, null));
+            }
+        }
+        s.append(resourceRows(p));
+        s.append(row("", "drained", null, null, String.valueOf(p.get("drained"))));
+        return s.toString();
+    }
+
+    static String fcell(Map<String, Object> fc, List<String> ts, int i, String a, String b) {
+        Map<String, Object> t = i >= ts.size() ? null : map(path(fc, "targets", ts.get(i)));
+        return t == null ? null : t.get(a) + " (" + t.get(b) + ")";
+    }
+
+    static String fval(Map<String, Object> fc, List<String> ts, int i, String key) {
+        return i >= ts.size() ? null : String.valueOf(path(fc, "targets", ts.get(i), key));
+    }
+
+    static String fspan(Map<String, Object> fc, List<String> ts, int i) {
+        Map<String, Object> t = i >= ts.size() ? null : map(path(fc, "targets", ts.get(i)));
+        return t == null ? null : fmt(num(t.get("firstArrivalAfterWindowS"))) + " / " + fmt(num(t.get("lastArrivalAfterWindowS")));
     }
 
     static String matchingRows(String name, Map<String, Object> p) {

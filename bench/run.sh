@@ -29,8 +29,8 @@ for arg in "$@"; do
 done
 
 # ------------------------------------------------------------------------------- settings
-: "${BENCH_PHASES:=warmup,saturation,latency,matching,file,lookup,broker}"
-: "${BENCH_TIMEOUT:=1500}"                # hard bound for the whole run, seconds
+: "${BENCH_PHASES:=warmup,saturation,latency,failing,matching,file,lookup,adapters,broker}"
+: "${BENCH_TIMEOUT:=2400}"                # hard bound for the whole run, seconds
 : "${BENCH_SOURCE:=worktree}"             # worktree (tracked + untracked, not ignored) | head
 : "${BENCH_JAR:=}"                        # use this hub jar instead of building
 : "${BENCH_WORK_DIR:=$BENCH_DIR/.cache}"
@@ -49,6 +49,18 @@ done
 : "${BENCH_LAT_BATCH:=1}"
 : "${BENCH_LAT_CLIENTS:=32}"
 : "${BENCH_LAT_DRAIN_TIMEOUT:=120}"
+: "${BENCH_FAIL_RATE:=$BENCH_LAT_RATE}"      # failing: events/s of the other customers (single-event requests, open loop)
+: "${BENCH_FAIL_DURATION:=300}"           # failing: measured seconds while the sink fails one customer
+: "${BENCH_FAIL_WARMUP:=20}"              # failing: seconds at the rate before the measured window (the customer fails already)
+: "${BENCH_FAIL_CUSTOMER:=1}"             # failing: the bench customer whose calls fail (the other streams leave it out)
+: "${BENCH_FAIL_INTERVAL_MS:=1000}"       # failing: one order of that customer every N ms, in sequence
+: "${BENCH_FAIL_TARGETS:=crm,erp}"        # failing: targets that answer its calls with 503
+: "${BENCH_FAIL_DRAIN_TIMEOUT:=240}"      # failing: max seconds after the window for everything to arrive
+: "${BENCH_ADAPT_CRM:=salesforce}"        # adapters: the CRM's adapter
+: "${BENCH_ADAPT_ERP:=kingdee-k3cloud}"   # adapters: the ERP's adapter
+: "${BENCH_ADAPT_WARMUP_EVENTS:=$BENCH_WARMUP_EVENTS}"   # adapters: warm-up events of the restarted hub
+: "${BENCH_ADAPT_EVENTS:=$BENCH_SAT_EVENTS}"             # adapters: measured events (as saturation)
+: "${BENCH_ADAPT_HUB_OPTS:=}"             # adapters: more -D options for the restarted hub (adapter settings)
 : "${BENCH_FILE_ROWS:=100000}"           # data rows of the distributor order file of the file phase
 : "${BENCH_FILE_ENCODING:=GBK}"
 : "${BENCH_FILE_DRAIN_TIMEOUT:=300}"
@@ -88,6 +100,7 @@ done
 : "${BENCH_GOAL_RATIO:=0.2}"
 : "${BENCH_GOAL_RESOLVED:=5000}"         # matching: source customers resolved/s
 : "${BENCH_GOAL_LOOKUP_P99_MS:=5}"       # lookup: p99 ms (worst endpoint)
+: "${BENCH_GOAL_FAIL_MARGIN_MS:=50}"     # failing: the others' p99 may exceed the latency phase's by this much
 
 DEADLINE=$((SECONDS + BENCH_TIMEOUT))
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -146,6 +159,7 @@ cleanup() {
   if [[ -n "$HUB_PID" ]]; then stop_pid "$HUB_PID" "hub" 30; HUB_PID=""; fi
   if [[ -n "$SINK_PID" ]]; then stop_pid "$SINK_PID" "sink" 5; SINK_PID=""; fi
   if [[ "$BENCH_KEEP_DATA" != 1 && -d "$RUN/data" ]]; then rm -rf "$RUN/data"; fi
+  if [[ "$BENCH_KEEP_DATA" != 1 && -d "$RUN/data-adapters" ]]; then rm -rf "$RUN/data-adapters"; fi
   [[ -d "$RUN/hub" ]] && rm -rf "$RUN/hub"
   [[ -n "$BUILD" && -d "$BUILD" ]] && rm -rf "$BUILD"
   rm -f "$RUN/src.tar"
@@ -200,7 +214,9 @@ fi
 meta source "$BENCH_SOURCE"
 for k in CUSTOMERS REGIONS MIX SEED WARMUP_EVENTS SAT_EVENTS SAT_BATCH SAT_CLIENTS LAT_RATE LAT_DURATION \
          LAT_WARMUP LAT_BATCH LAT_CLIENTS MATCH_COMPANIES LOOKUP_GOLDEN LOOKUP_DURATION LOOKUP_WARMUP LOOKUP_CLIENTS \
-         PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT; do
+         PERF_DURATION PERF_PRODUCERS PERF_CONSUMERS PERF_MAX_PENDING PERF_MESSAGE_SIZE TIMEOUT \
+         FAIL_RATE FAIL_DURATION FAIL_WARMUP FAIL_CUSTOMER FAIL_INTERVAL_MS FAIL_TARGETS \
+         ADAPT_CRM ADAPT_ERP ADAPT_WARMUP_EVENTS ADAPT_EVENTS; do
   v="BENCH_$k"; meta "config.$k" "${!v}"
 done
 meta goal.deliveredPerSec "$BENCH_GOAL_DELIVERED"
@@ -209,6 +225,7 @@ meta goal.heapMB "$BENCH_GOAL_HEAP_MB"
 meta goal.ratio "$BENCH_GOAL_RATIO"
 meta goal.customersResolvedPerSec "$BENCH_GOAL_RESOLVED"
 meta goal.lookupP99Ms "$BENCH_GOAL_LOOKUP_P99_MS"
+meta goal.failMarginMs "$BENCH_GOAL_FAIL_MARGIN_MS"
 meta jfr "$BENCH_JFR"
 
 log "run $TS: phases $BENCH_PHASES, bound ${BENCH_TIMEOUT}s, logs in $RUN"
@@ -241,7 +258,7 @@ tar -C "$RUN/hub" -xf "$SNAP" || die "cannot unpack the snapshot"
 # ---------------------------------------------------------------------------------- build
 if [[ -n "$BENCH_JAR" ]]; then
   [[ -f "$BENCH_JAR" ]] || die "BENCH_JAR=$BENCH_JAR not found"
-  JAR=$BENCH_JAR
+  JAR=$(cd "$(dirname "$BENCH_JAR")" && pwd)/$(basename "$BENCH_JAR")   # the hub runs in another directory
   log "using hub jar $JAR"
 else
   JAR="$BENCH_WORK_DIR/jars/tributary-$SRC_HASH.jar"
@@ -328,6 +345,14 @@ done
 # the rate limit protects a hub from a runaway region; the benchmark measures throughput instead
 : "${HUB_INGEST_RATE_PER_SECOND:=100000}"
 export HUB_ADMIN_PASSWORD HUB_INGEST_RATE_PER_SECOND
+# the failing phase keeps one customer failing for minutes: with the default 6 attempts its events
+# would be dead-lettered. The hub reads it at start, so it holds for every hub of the run (the other
+# phases never fail a call, so it changes nothing for them).
+if has_phase failing; then
+  : "${HUB_DELIVERY_MAX_ATTEMPTS:=1000}"
+  export HUB_DELIVERY_MAX_ATTEMPTS
+fi
+meta hub.deliveryMaxAttempts "${HUB_DELIVERY_MAX_ATTEMPTS:-default}"
 admin_curl() { curl -K <(printf 'user = "admin:%s"\n' "$HUB_ADMIN_PASSWORD") "$@"; }
 
 # ------------------------------------------------------------------------------------ hub
@@ -351,11 +376,15 @@ meta hub.env "$(env | grep '^HUB_' | grep -v -E '^HUB_(HTTP_PORT|DATA_DIR|CRM_UR
 # (HTTP port BENCH_HUB_PORT or any free one, the broker on BROKER_PORT) and waits until it is UP;
 # sets HUB_PID, HUB_PORT, HUB, HUB_LOG and HUB_LOG_LINES_AT_UP. Returns 1 (logged) when it exits or
 # is not UP in time. Called again on the same data directory for the lookup phase.
+HUB_DATA="$RUN/data"   # the hub's data directory (the adapters phase starts one on a fresh one)
+HUB_EXTRA_ENV=()       # NAME=value pairs for the hub's environment (the adapters phase)
+HUB_EXTRA_OPTS=()      # more JVM options, e.g. -Dtributary.targets.crm.client-id=... (the adapters phase)
 start_hub() {
   local logfile=$1 prefix=$2 jfr_file=$3 t_hub=$SECONDS i up=0 start_limit
   local -a java_opts
   # shellcheck disable=SC2206
   java_opts=($BENCH_HUB_JAVA_OPTS)
+  java_opts+=("${HUB_EXTRA_OPTS[@]}")
   if [[ "$BENCH_JFR" == run ]]; then
     java_opts+=(-XX:+FlightRecorder "-XX:StartFlightRecording=name=bench,settings=$BENCH_JFR_SETTINGS,dumponexit=true,filename=$jfr_file")
   fi
@@ -363,13 +392,14 @@ start_hub() {
   HUB_PORT=${BENCH_HUB_PORT:-0}
   HUB=""
   HUB_LOG=$logfile
-  log "starting the hub (broker tcp port $BROKER_PORT, data $RUN/data, log $(basename "$logfile"))"
+  log "starting the hub (broker tcp port $BROKER_PORT, data $HUB_DATA, log $(basename "$logfile"))"
   (
     cd "$RUN/hub"
     unset SPRING_PROFILES_ACTIVE HUB_DB_URL HUB_BROKER_URL
     export HUB_CN_EAST_ORDERS_DIR="$RUN/inbox/cn-east"
-    export HUB_HTTP_PORT=$HUB_PORT HUB_DATA_DIR="$RUN/data" HUB_BROKER_EMBEDDED=true \
+    export HUB_HTTP_PORT=$HUB_PORT HUB_DATA_DIR="$HUB_DATA" HUB_BROKER_EMBEDDED=true \
            HUB_CRM_URL="$SINK/crm" HUB_ERP_URL="$SINK/erp" HUB_BROKER_TCP_PORT=$BROKER_PORT
+    for kv in "${HUB_EXTRA_ENV[@]}"; do export "${kv?}"; done
     exec java "${java_opts[@]}" -jar "$JAR"
   ) >"$logfile" 2>&1 &
   HUB_PID=$!
@@ -416,6 +446,12 @@ RESERVE_LAT=0
 has_phase latency && RESERVE_LAT=$((BENCH_LAT_DURATION + 40))
 RESERVE_MATCH=0
 has_phase matching && RESERVE_MATCH=90
+# failing: warm-up + window + up to ~72 s until the parked customer's next retry after the window
+RESERVE_FAIL=0
+has_phase failing && RESERVE_FAIL=$((BENCH_FAIL_WARMUP + BENCH_FAIL_DURATION + 120))
+# adapters: stop, restart (~40 s), warm-up and saturation at a few hundred events/s at worst
+RESERVE_ADAPT=0
+has_phase adapters && RESERVE_ADAPT=$(( 120 + (BENCH_ADAPT_WARMUP_EVENTS + BENCH_ADAPT_EVENTS) / 500 ))
 # the lookup phase: stop the hub, seed (~13,000 golden records/s measured on 2 cores, then ~15 s of
 # compaction per million), start it again, measure
 RESERVE_LOOKUP=0
@@ -447,7 +483,7 @@ load_phase() {      # load_phase NAME MODE RESERVE_SECONDS DRAIN_TIMEOUT ARGS...
 }
 
 if has_phase warmup && ((BENCH_WARMUP_EVENTS > 0)); then
-  load_phase warmup saturate $((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER + 120)) 120 \
+  load_phase warmup saturate $((RESERVE_LAT + RESERVE_FAIL + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER + 120)) 120 \
     --events "$BENCH_WARMUP_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
 fi
 
@@ -471,7 +507,7 @@ if has_phase saturation; then
       log "could not start async-profiler: $(tr '\n' ' ' < "$RUN/asprof-start.log")"
     fi
   fi
-  load_phase saturation saturate $((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER)) "$BENCH_SAT_DRAIN_TIMEOUT" \
+  load_phase saturation saturate $((RESERVE_LAT + RESERVE_FAIL + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER)) "$BENCH_SAT_DRAIN_TIMEOUT" \
     --events "$BENCH_SAT_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
   if [[ "$ASPROF_ACTIVE" == 1 ]]; then
     timeout 60 "$JCMD" "$HUB_PID" JVMTI.agent_load "$ASPROF_LIB" \
@@ -493,20 +529,29 @@ fi
 
 if has_phase latency; then
   if ((BENCH_LAT_WARMUP > 0)); then
-    load_phase latency-warmup rate "$((RESERVE_LAT + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER))" 30 \
+    load_phase latency-warmup rate "$((RESERVE_LAT + RESERVE_FAIL + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER))" 30 \
       --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_WARMUP" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
   fi
-  load_phase latency rate "$((RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_LAT_DRAIN_TIMEOUT" \
+  load_phase latency rate "$((RESERVE_FAIL + RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER))" "$BENCH_LAT_DRAIN_TIMEOUT" \
     --rate "$BENCH_LAT_RATE" --duration "$BENCH_LAT_DURATION" --batch "$BENCH_LAT_BATCH" --clients "$BENCH_LAT_CLIENTS"
 fi
 
+# A failing customer: the latency phase's load for everyone else while the sink answers 503 to one
+# customer's calls for the whole window; then its parked orders must all arrive, in sequence order.
+if has_phase failing; then
+  load_phase failing failing "$((RESERVE_MATCH + RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER))" "$BENCH_FAIL_DRAIN_TIMEOUT" \
+    --rate "$BENCH_FAIL_RATE" --duration "$BENCH_FAIL_DURATION" --warmup "$BENCH_FAIL_WARMUP" --batch 1 \
+    --clients "$BENCH_LAT_CLIENTS" --fail-customer "$BENCH_FAIL_CUSTOMER" --fail-interval-ms "$BENCH_FAIL_INTERVAL_MS" \
+    --fail-targets "$BENCH_FAIL_TARGETS"
+fi
+
 if has_phase matching; then
-  load_phase matching matching "$((RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_MATCH_DRAIN_TIMEOUT" \
+  load_phase matching matching "$((RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER))" "$BENCH_MATCH_DRAIN_TIMEOUT" \
     --companies "$BENCH_MATCH_COMPANIES" --check "$BENCH_MATCH_CHECK" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
 fi
 
 if has_phase file; then
-  load_phase file file "$((RESERVE_LOOKUP + RESERVE_BROKER))" "$BENCH_FILE_DRAIN_TIMEOUT" \
+  load_phase file file "$((RESERVE_LOOKUP + RESERVE_ADAPT + RESERVE_BROKER))" "$BENCH_FILE_DRAIN_TIMEOUT" \
     --rows "$BENCH_FILE_ROWS" --encoding "$BENCH_FILE_ENCODING" --folder "$RUN/inbox/cn-east" --work "$RUN"
 fi
 
@@ -528,7 +573,7 @@ collect_warnings
 # carries), the hub is started again on the same data directory and port settings, and Load.java
 # lookup reads them through the customer API.
 if has_phase lookup && ((HUB_DIED == 0)); then
-  if (( $(remaining) - RESERVE_BROKER < BENCH_LOOKUP_DURATION + BENCH_LOOKUP_WARMUP + 120 )); then
+  if (( $(remaining) - RESERVE_ADAPT - RESERVE_BROKER < BENCH_LOOKUP_DURATION + BENCH_LOOKUP_WARMUP + 120 )); then
     log "skipping lookup: not enough time left"
   else
     H2_JAR="$RUN/h2.jar"
@@ -550,7 +595,7 @@ if has_phase lookup && ((HUB_DIED == 0)); then
       meta lookup.hubStopSeconds "$((SECONDS - t_stop))"
       # the hub's own default (application.yml) with HUB_DATA_DIR=$RUN/data
       DB_URL="jdbc:h2:file:$RUN/data/db/hub;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"
-      seed_budget=$(( $(remaining) - RESERVE_BROKER - BENCH_LOOKUP_DURATION - BENCH_LOOKUP_WARMUP - 90 ))
+      seed_budget=$(( $(remaining) - RESERVE_ADAPT - RESERVE_BROKER - BENCH_LOOKUP_DURATION - BENCH_LOOKUP_WARMUP - 90 ))
       log "lookup: seeding (log $RUN/lookup-seed.log, at most ${seed_budget}s)"
       if run_bounded "$seed_budget" "$RUN/lookup-seed.log" java -Xmx1g -XX:+UseParallelGC -cp "$H2_JAR" \
            "$BENCH_DIR/Load.java" seed --db "$DB_URL" --golden "$BENCH_LOOKUP_GOLDEN" \
@@ -565,7 +610,7 @@ if has_phase lookup && ((HUB_DIED == 0)); then
       if start_hub "$RUN/hub-restart.log" hub.restart "$RUN/hub-run-restart.jfr"; then
         load_common
         if ((SEEDED)); then
-          load_phase lookup lookup "$RESERVE_BROKER" 30 \
+          load_phase lookup lookup "$((RESERVE_ADAPT + RESERVE_BROKER))" 30 \
             --golden "$BENCH_LOOKUP_GOLDEN" --duration "$BENCH_LOOKUP_DURATION" --warmup "$BENCH_LOOKUP_WARMUP" \
             --clients "$BENCH_LOOKUP_CLIENTS" --seed-result "$RUN/lookup-seed.json"
         fi
@@ -575,6 +620,48 @@ if has_phase lookup && ((HUB_DIED == 0)); then
         HUB_DIED=1
         meta hub.exitedDuring "lookup (restart)"
       fi
+    fi
+  fi
+fi
+
+# ------------------------------------------------------------------------- adapters phase
+# The vendor adapters against the sink's Salesforce and Kingdee shapes: the hub is stopped and started
+# again on a fresh data directory with HUB_CRM_ADAPTER / HUB_ERP_ADAPTER and the adapters' settings,
+# warmed up, and loaded as in saturation; events are counted by the orders' external ids.
+if has_phase adapters && ((HUB_DIED == 0)); then
+  if (( $(remaining) - RESERVE_BROKER < 90 )); then
+    log "skipping adapters: not enough time left"
+  else
+    log "adapters: stopping the hub (pid $HUB_PID); starting it on a fresh data directory with crm=$BENCH_ADAPT_CRM erp=$BENCH_ADAPT_ERP"
+    stop_pid "$HUB_PID" "hub" 60
+    HUB_PID=""
+    HUB_DATA="$RUN/data-adapters"
+    # the env names the adapters' READMEs give too, for when application.yml gets those placeholders
+    HUB_EXTRA_ENV=("HUB_CRM_ADAPTER=$BENCH_ADAPT_CRM" "HUB_ERP_ADAPTER=$BENCH_ADAPT_ERP"
+                   HUB_CRM_CLIENT_ID=bench-client HUB_CRM_CLIENT_SECRET=bench-secret
+                   HUB_ERP_KINGDEE_ACCT_ID=bench-acct HUB_ERP_KINGDEE_USERNAME=bench
+                   HUB_ERP_KINGDEE_APP_ID=benchapp HUB_ERP_KINGDEE_APP_SECRET=bench-secret)
+    # the sink checks no credentials; system properties bind whatever placeholders application.yml has
+    HUB_EXTRA_OPTS=(-Dtributary.targets.crm.client-id=bench-client -Dtributary.targets.crm.client-secret=bench-secret
+                    -Dtributary.targets.erp.acct-id=bench-acct -Dtributary.targets.erp.username=bench
+                    -Dtributary.targets.erp.app-id=benchapp -Dtributary.targets.erp.app-secret=bench-secret)
+    # shellcheck disable=SC2206
+    HUB_EXTRA_OPTS+=($BENCH_ADAPT_HUB_OPTS)
+    meta adapters.crm "$BENCH_ADAPT_CRM"
+    meta adapters.erp "$BENCH_ADAPT_ERP"
+    if start_hub "$RUN/hub-adapters.log" hub.adapters "$RUN/hub-run-adapters.jfr"; then
+      load_common
+      if ((BENCH_ADAPT_WARMUP_EVENTS > 0)); then
+        load_phase adapters-warmup saturate "$((RESERVE_BROKER + 60))" 120 --key external \
+          --events "$BENCH_ADAPT_WARMUP_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
+      fi
+      load_phase adapters saturate "$RESERVE_BROKER" "$BENCH_SAT_DRAIN_TIMEOUT" --key external \
+        --events "$BENCH_ADAPT_EVENTS" --batch "$BENCH_SAT_BATCH" --clients "$BENCH_SAT_CLIENTS"
+      collect_warnings
+    else
+      log "ERROR: the hub did not start with the adapters (log: $RUN/hub-adapters.log); skipping the remaining phases"
+      HUB_DIED=1
+      meta hub.exitedDuring "adapters (restart)"
     fi
   fi
 fi
@@ -630,8 +717,9 @@ fi
 OUT="$RESULTS/$TS.json"
 java "$BENCH_DIR/Report.java" --out "$OUT" --meta "$META" \
   --phase "warmup=$RUN/warmup.json" --phase "saturation=$RUN/saturation.json" --phase "latency-warmup=$RUN/latency-warmup.json" \
-  --phase "latency=$RUN/latency.json" --phase "matching=$RUN/matching.json" --phase "file=$RUN/file.json" \
-  --phase "lookup=$RUN/lookup.json" \
+  --phase "latency=$RUN/latency.json" --phase "failing=$RUN/failing.json" --phase "matching=$RUN/matching.json" \
+  --phase "file=$RUN/file.json" --phase "lookup=$RUN/lookup.json" \
+  --phase "adapters-warmup=$RUN/adapters-warmup.json" --phase "adapters=$RUN/adapters.json" \
   --perf "$RUN/perf.json" --hub-stats "$RUN/hub-stats.json" | tee "$RUN/table.txt"
 if [[ -n "$JFR_FILE" && -s "$RUN/jfr-hot-methods.txt" ]]; then
   echo "JFR hot methods (hub, $(basename "$JFR_FILE")):"
