@@ -1565,9 +1565,9 @@ public class Load {
                         + " uscc, tax_id, tier, golden, lineage, search_text, version, created_at, updated_at)"
                         + " VALUES (?, NULL, ?, NULL, 'STANDARD', ?, '{}', ?, 1, ?, ?)");
                         var source = c.prepareStatement("INSERT INTO identity_source (source_key, region, source_system,"
-                                + " source_id, global_customer_id, has_record, pinned, profile, record, event_id,"
+                                + " source_id, global_customer_id, has_record, profile, record, event_id,"
                                 + " source_version, source_updated_at, received_at)"
-                                + " VALUES (?, 'bench', 'seed', ?, ?, TRUE, FALSE, NULL, ?, NULL, 1, ?, ?)")) {
+                                + " VALUES (?, 'bench', 'seed', ?, ?, TRUE, NULL, ?, NULL, 1, ?, ?)")) {
                     int inBatch = 0;
                     long lastLog = System.nanoTime();
                     for (long n = existing; n < golden; n++) {
