@@ -135,6 +135,25 @@ class ParkedEvents {
                 nextAttemptMs, target, group);
     }
 
+    /** The customers waiting at {@code target}, the next due first, with their retry state and event count. */
+    List<Map<String, Object>> waiting(String target, int limit) {
+        return jdbc.query("SELECT g.group_key, g.attempts, g.next_attempt_ms, g.last_reason, g.last_status, g.parked_at_ms,"
+                + " (SELECT COUNT(*) FROM dispatch_parked_event e WHERE e.target = g.target AND e.group_key = g.group_key)"
+                + " FROM dispatch_parked_group g WHERE g.target = ? ORDER BY g.next_attempt_ms FETCH FIRST " + limit
+                + " ROWS ONLY", (rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("customer", rs.getString(1));
+                    row.put("events", rs.getLong(7));
+                    row.put("failedAttempts", rs.getInt(2));
+                    row.put("nextAttemptAt", java.time.Instant.ofEpochMilli(rs.getLong(3)).toString());
+                    row.put("lastReason", rs.getString(4));
+                    int status = rs.getInt(5);
+                    row.put("lastHttpStatus", rs.wasNull() ? null : status);
+                    row.put("parkedAt", java.time.Instant.ofEpochMilli(rs.getLong(6)).toString());
+                    return row;
+                }, target);
+    }
+
     /** How many events are parked at {@code target}, and since when the oldest waits (epoch ms, 0: none). */
     long[] backlog(String target) {
         return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MIN(parked_at_ms), 0) FROM dispatch_parked_event WHERE target = ?",

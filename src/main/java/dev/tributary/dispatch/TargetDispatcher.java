@@ -66,6 +66,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
     }
 
     private final String target;
+    private final String adapterName;
     private final TargetAdapter adapter;
     private final HubProperties.Delivery delivery;
     private final ParkedEvents parked;
@@ -86,6 +87,7 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
             HubProperties.Delivery delivery, ParkedEvents parked, DeadLetters deadLetters, HubMetrics metrics,
             Clock clock) {
         this.target = target;
+        this.adapterName = settings.adapter();
         this.adapter = adapter;
         this.delivery = delivery;
         this.parked = parked;
@@ -121,6 +123,19 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
 
     String target() {
         return target;
+    }
+
+    /** What an operator sees of the target: its adapter, breaker and parked backlog (as last read). */
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("target", target);
+        view.put("adapter", adapterName);
+        view.put("breaker", breaker == null ? "NONE" : breaker.getState().name());
+        view.put("pausedForSeconds", Math.max(0, (pausedUntilMs - clock.millis()) / 1000));
+        view.put("parkedCustomers", parkedGroups.size());
+        view.put("parkedEvents", backlog[0]);
+        view.put("oldestParkedSeconds", backlog[1] == 0 ? 0 : Math.max(0, (clock.millis() - backlog[1]) / 1000));
+        return view;
     }
 
     /** The breaker's state: 0 closed, 1 open, 2 half-open, -1 none. */

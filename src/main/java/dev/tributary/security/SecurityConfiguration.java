@@ -101,7 +101,8 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/stats"), PATHS.matcher("/api/customers/**"))
                                 .hasRole(HubUsers.VIEWER)
                         .requestMatchers(PATHS.matcher("/api/rejected/**"), PATHS.matcher("/api/deadletters/**"),
-                                PATHS.matcher("/api/steward/**"), PATHS.matcher("/api/files/**"))
+                                PATHS.matcher("/api/steward/**"), PATHS.matcher("/api/files/**"),
+                                PATHS.matcher("/api/targets/**"), PATHS.matcher("/api/targets"))
                                 .hasRole(HubUsers.OPERATOR)
                         .requestMatchers(PATHS.matcher("/api/**")).hasRole(HubUsers.ADMIN)
                         // status only; details and components are shown to ADMIN (management.endpoint.health)

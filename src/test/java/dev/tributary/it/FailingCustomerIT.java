@@ -75,6 +75,26 @@ class FailingCustomerIT extends HubITSupport {
         assertThat(latencies).as("ms from posting to arrival at the CRM of %d other customers' orders", OTHERS)
                 .hasSize(OTHERS).last().matches(max -> max < 3_000, "below the 5 s retry backoff");
 
+        // what an operator on call sees meanwhile
+        String customerId = customerIdOf("cn-east", "fxiaoke", failing);
+        com.fasterxml.jackson.databind.JsonNode waiting = json(getAs(HubCredentials.OPERATOR, "/api/targets/crm/parked").body());
+        assertThat(waiting.findValuesAsText("customer")).contains(customerId);
+        for (com.fasterxml.jackson.databind.JsonNode row : waiting) {
+            if (row.path("customer").asText().equals(customerId)) {
+                assertThat(row.path("events").asInt()).isEqualTo(3);
+                assertThat(row.path("failedAttempts").asInt()).isPositive();
+                assertThat(row.path("lastReason").asText()).contains("HTTP 503").contains("maintenance");
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode targets = json(getAs(HubCredentials.OPERATOR, "/api/targets").body());
+        assertThat(targets.findValuesAsText("target")).containsExactly("crm", "erp");
+        assertThat(targets.get(0).path("adapter").asText()).isEqualTo("http-upsert");
+        assertThat(targets.get(0).path("breaker").asText()).isEqualTo("CLOSED");
+        assertThat(targets.get(0).path("parkedCustomers").asInt()).isPositive();
+        assertThat(targets.get(0).path("parkedEvents").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(getAs(HubCredentials.VIEWER, "/api/targets").statusCode()).isEqualTo(403);
+        assertThat(getAs(HubCredentials.OPERATOR, "/api/targets/nowhere/parked").statusCode()).isEqualTo(404);
+
         crm().removeStub(down);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(crm().getAllServeEvents())
                 .filteredOn(e -> e.getRequest().getUrl().matches(failingPaths) && e.getResponse().getStatus() == 200)
