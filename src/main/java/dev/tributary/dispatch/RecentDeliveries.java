@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * The events one target has recently acknowledged, so that a redelivery of one of them is not sent
- * again. Consumers commit several messages per broker transaction; when a later message of the
- * batch fails, the whole transaction rolls back and the broker redelivers the earlier, already
- * delivered ones too. Sending them again would be harmless to an idempotent target but would
- * replay an older state after a newer one (v1, v2, v1, v2) and wait out a redelivery backoff
- * meant for the failing event. Held in memory only: after a restart a redelivered event is sent
+ * again. Consumers commit several messages per broker transaction; when the transaction cannot be
+ * settled (the database down while an event is parked, the broker gone before the commit), it
+ * rolls back and the broker redelivers the already delivered events too. Sending them again would
+ * be harmless to an idempotent target but would replay an older state after a newer one
+ * (v1, v2, v1, v2). Held in memory only: after a restart a redelivered event is sent
  * again, as it always was; so is one that comes back after more newer deliveries than the
  * capacity (a target down for long), which an idempotent target absorbs.
  */
