@@ -81,9 +81,8 @@ class DispatchRoutes extends RouteBuilder implements DisposableBean {
             throw new IllegalStateException("tributary.targets." + target + ".base-url must be an http(s) URL, not '"
                     + settings.baseUrl() + "'");
         }
-        int workerThreads = 1;
-        TargetHttp http = new TargetHttp(settings.connectTimeout(), settings.responseTimeout(),
-                settings.consumers() + workerThreads);
+        // a connection for each consumer and one for the target's retry worker
+        TargetHttp http = new TargetHttp(settings.connectTimeout(), settings.responseTimeout(), settings.consumers() + 1);
         var adapter = factory.create(new TargetContext(target, settings.baseUrl(), http, json, Clock.systemUTC(), binder));
         // room for 4 times what its consumers may hold in open transactions (see RecentDeliveries)
         int recent = Math.max(4096, 4 * settings.consumers() * properties.queues().commitBatch());

@@ -181,10 +181,9 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
         Item item = item(properties, ListenerSessionSender.utf8(message.getBody()));
         // a customer that comes to this consumer (after a restart, or from another hub node) may
         // have events parked by its previous consumer: they go first
-        if (Boolean.TRUE.equals(headers.get(GROUP_FIRST)) || "true".equals(String.valueOf(headers.get(GROUP_FIRST)))) {
-            if (!parkedGroups.contains(item.group()) && parked.isParked(target, item.group())) {
-                parkedGroups.add(item.group());
-            }
+        if (Boolean.parseBoolean(String.valueOf(headers.get(GROUP_FIRST))) && !parkedGroups.contains(item.group())
+                && parked.isParked(target, item.group())) {
+            parkedGroups.add(item.group());
         }
         pending.get().add(item);
     }
@@ -211,20 +210,17 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
             return;
         }
         Map<String, Deque<Item>> byCustomer = new LinkedHashMap<>();
-        for (Item consumed : items) {
-            Item item = consumed;
-            if (!adapter.takes(item.event().collection())) {
-                metrics.notTaken(target, item.event().collection());
+        for (Item item : items) {
+            String collection = item.event().collection();
+            if (!adapter.takes(collection)) {
+                metrics.notTaken(target, collection);
                 continue;
             }
-            String collection = item.event().collection();
-            if ((TargetEvent.MERGES.equals(collection) || TargetEvent.UNMERGES.equals(collection))
-                    && parkedGroups.contains(item.event().externalId())) {
-                // a merge or unmerge waits for the other customer's parked events (an order of
-                // the merged customer must reach the target before the customer is retired there)
-                item = item.inGroup(item.event().externalId());
-            }
-            byCustomer.computeIfAbsent(item.group(), g -> new ArrayDeque<>()).add(item);
+            // a merge or unmerge waits for the other customer's parked events (an order of the
+            // merged customer must reach the target before the customer is retired there)
+            Item placed = (TargetEvent.MERGES.equals(collection) || TargetEvent.UNMERGES.equals(collection))
+                    && parkedGroups.contains(item.event().externalId()) ? item.inGroup(item.event().externalId()) : item;
+            byCustomer.computeIfAbsent(placed.group(), g -> new ArrayDeque<>()).add(placed);
         }
         // waves: the first event of every customer, then the second, ...; a customer parked by a
         // failure in one wave has its later events parked behind it
@@ -262,11 +258,17 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                 return false;
             }
             long now = clock.millis();
-            parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(), 0, now,
-                    null, null, now);
+            park(item, 0, now, null, now);
         }
-        metrics.parked(target);
         return true;
+    }
+
+    /** Parks an event of its customer (under the customer's lock), as waiting from now on. */
+    private void park(Item item, int attempts, long dueMs, DeliveryOutcome failure, long nowMs) {
+        parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(), attempts,
+                dueMs, failure == null ? null : failure.describe(), failure == null ? null : failure.httpStatus(), nowMs);
+        parkedGroups.add(item.group());
+        metrics.parked(target);
     }
 
     private void settleFirstAttempt(Session session, Item item, DeliveryOutcome outcome) throws JMSException {
@@ -284,11 +286,8 @@ final class TargetDispatcher implements BatchCommitListenerContainer.CommitHook 
                 boolean tried = !notTried(outcome);
                 long due = now + (tried ? wait(2, outcome) : outcome.retryAfter().toMillis());
                 synchronized (lock(item.group())) {
-                    parked.park(target, item.group(), item.event().eventId(), item.properties(), item.event().body(),
-                            tried ? 1 : 0, due, outcome.describe(), outcome.httpStatus(), now);
-                    parkedGroups.add(item.group());
+                    park(item, tried ? 1 : 0, due, outcome, now);
                 }
-                metrics.parked(target);
                 LOG.debug("{} parked for {} after a transient failure ({})", item.event().eventId(), target, outcome.code());
             }
         }
