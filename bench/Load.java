@@ -121,6 +121,17 @@ public class Load {
     static final Map<Integer, LongAdder> statusCounts = new ConcurrentHashMap<>();
     static final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
     static final ConcurrentLinkedQueue<Long> requestMs = new ConcurrentLinkedQueue<>();
+
+    /** The request outcomes every sending phase reports: rejected, errors, retries, statuses, samples. */
+    static void putRequestOutcomes(Map<String, Object> out) {
+        out.put("rejected", rejected.get());
+        out.put("errors", errors.get());
+        out.put("retries", retries.get());
+        Map<String, Object> statuses = new TreeMap<>();
+        statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
+        out.put("httpStatus", statuses);
+        out.put("errorSamples", new ArrayList<>(errorSamples));
+    }
     static final AtomicLong maxLagMs = new AtomicLong();
 
     static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]+)\"");
@@ -310,13 +321,7 @@ public class Load {
         out.put("startEpochMs", t0);
         out.put("sentInTime", sentInTime);
         out.put("accepted", accepted.get());
-        out.put("rejected", rejected.get());
-        out.put("errors", errors.get());
-        out.put("retries", retries.get());
-        Map<String, Object> statuses = new TreeMap<>();
-        statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
-        out.put("httpStatus", statuses);
-        out.put("errorSamples", new ArrayList<>(errorSamples));
+        putRequestOutcomes(out);
         out.put("acceptSeconds", round((acceptEnd - t0) / 1000.0, 3));
         out.put("acceptedPerSec", round(accepted.get() * 1000.0 / Math.max(1, acceptEnd - t0), 1));
         out.put("ingestRequestMs", percentiles(requestMs.stream().mapToLong(Long::longValue).sorted().toArray()));
@@ -618,12 +623,7 @@ public class Load {
             out.put("accepted", accepted.get());
             out.put("acceptedWarmup", acceptedWarm);
             out.put("measured", measuredIds.size());
-            out.put("rejected", rejected.get());
-            out.put("errors", errors.get());
-            Map<String, Object> statuses = new TreeMap<>();
-            statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
-            out.put("httpStatus", statuses);
-            out.put("errorSamples", new ArrayList<>(errorSamples));
+            putRequestOutcomes(out);
             out.put("drained", allDelivered && failAll);
             out.put("hubExited", delivery == Delivery.HUB_GONE);
             out.put("targets", others);
@@ -1169,13 +1169,7 @@ public class Load {
             out.put("startEpochMs", t0);
             out.put("sentInTime", sentInTime);
             out.put("accepted", want);
-            out.put("rejected", rejected.get());
-            out.put("errors", errors.get());
-            out.put("retries", retries.get());
-            Map<String, Object> statuses = new TreeMap<>();
-            statusCounts.forEach((k, v) -> statuses.put(Integer.toString(k), v.sum()));
-            out.put("httpStatus", statuses);
-            out.put("errorSamples", new ArrayList<>(errorSamples));
+            putRequestOutcomes(out);
             out.put("acceptSeconds", round((acceptEnd - t0) / 1000.0, 3));
             out.put("acceptedPerSec", round(want * 1000.0 / Math.max(1, acceptEnd - t0), 1));
             out.put("ingestRequestMs", percentiles(requestMs.stream().mapToLong(Long::longValue).sorted().toArray()));
